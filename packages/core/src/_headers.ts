@@ -1,0 +1,45 @@
+import { OpenSpeedError } from './openspeed-error.ts'
+
+/** Response headers as kept by the context: lower-case names, `set-cookie` as a list. */
+export type HeaderRecord = Record<string, string | string[]>
+
+const kTokenPattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+const kUnsafeValuePattern = /[\r\n\0]/
+
+/** Throws unless `name` is an HTTP token and `value` has no CR, LF or NUL (header injection). */
+export function assertSafeHeader(name: string, value: string): void {
+  if (!kTokenPattern.test(name)) {
+    throw new OpenSpeedError('OS_ERR_RESPONSE_INVALID_HEADER', `Invalid header name ${JSON.stringify(name)}`)
+  }
+  if (kUnsafeValuePattern.test(value)) {
+    throw new OpenSpeedError(
+      'OS_ERR_RESPONSE_INVALID_HEADER',
+      `Header "${name}" has a value containing CR, LF or NUL, which would allow header injection`,
+    )
+  }
+}
+
+/** Copies a header record into Web `Headers`, keeping each `set-cookie` separate. */
+export function toWebHeaders(record: HeaderRecord): Headers {
+  const headers = new Headers()
+  for (const name in record) {
+    const value = record[name]!
+    if (typeof value === 'string') headers.set(name, value)
+    else for (const item of value) headers.append(name, item)
+  }
+  return headers
+}
+
+/** Adds one header to a record; `set-cookie` accumulates, other names are replaced or appended. */
+export function addHeader(record: HeaderRecord, name: string, value: string, append: boolean): void {
+  const current = record[name]
+  if (name === 'set-cookie') {
+    if (current === undefined) record[name] = [value]
+    else if (typeof current === 'string') record[name] = [current, value]
+    else current.push(value)
+  } else if (append && current !== undefined) {
+    record[name] = `${typeof current === 'string' ? current : current.join(', ')}, ${value}`
+  } else {
+    record[name] = value
+  }
+}

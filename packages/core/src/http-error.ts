@@ -1,0 +1,135 @@
+import { type ErrorCode, errorCodes } from './error-codes.ts'
+
+const kHttpError: unique symbol = Symbol.for('openspeed.http-error')
+
+/** One validation issue, as listed in a problem response's `errors` member. */
+export interface ProblemIssue {
+  /** Which part of the request failed: `json`, `form`, `query`, `params`, `headers` or `cookie`. */
+  where: string
+  /** JSON Pointer to the failing value inside that part, e.g. `/items/0/name`. */
+  path: string
+  message: string
+}
+
+/** Options for {@link HttpError}. */
+export interface HttpErrorOptions {
+  /** A stable error code; defaults to one derived from the status. */
+  code?: ErrorCode | (string & {})
+  /** Safe, human-readable detail sent to the client. */
+  detail?: string
+  /** Short summary; defaults to the code's title or the status phrase. */
+  title?: string
+  /** RFC 9457 `type` URI; defaults to `about:blank`. */
+  type?: string
+  /** Extra response headers (e.g. `Allow`, `Retry-After`). */
+  headers?: Record<string, string>
+  /** Validation issues, listed in the problem's `errors` member. */
+  errors?: ProblemIssue[]
+  /** The underlying error; logged, never sent to the client. */
+  cause?: unknown
+}
+
+const statusCodes: Record<number, ErrorCode> = {
+  400: 'OS_ERR_BAD_REQUEST',
+  404: 'OS_ERR_NOT_FOUND',
+  405: 'OS_ERR_METHOD_NOT_ALLOWED',
+  413: 'OS_ERR_REQUEST_BODY_TOO_LARGE',
+  415: 'OS_ERR_REQUEST_UNSUPPORTED_MEDIA_TYPE',
+  500: 'OS_ERR_INTERNAL',
+}
+
+/**
+ * An error a client may see. Throw it anywhere in a handler or middleware and the app answers
+ * with an RFC 9457 `application/problem+json` response carrying its status, title and detail.
+ * Recognised across two installed copies of core through a `Symbol.for` brand.
+ *
+ * @example
+ * import { HttpError } from '@openspeed/core'
+ * app.get('/books/:id', (c) => {
+ *   const book = books.get(c.req.param('id'))
+ *   if (!book) throw new HttpError(404, { detail: 'No book with that id' })
+ *   return c.json(book)
+ * })
+ */
+export class HttpError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly title: string
+  readonly detail: string | undefined
+  readonly type: string
+  readonly headers: Record<string, string> | undefined
+  readonly errors: ProblemIssue[] | undefined
+
+  constructor(status: number, options: HttpErrorOptions = {}) {
+    const code =
+      options.code ?? statusCodes[status] ?? (status >= 500 ? 'OS_ERR_INTERNAL' : 'OS_ERR_BAD_REQUEST')
+    const title = options.title ?? statusTitle(status)
+    super(options.detail ?? title, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'HttpError'
+    this.status = status
+    this.code = code
+    this.title = title
+    this.detail = options.detail
+    this.type = options.type ?? 'about:blank'
+    this.headers = options.headers
+    this.errors = options.errors
+  }
+
+  /**
+   * Whether `value` is an `HttpError`, from this or any other installed copy of core.
+   *
+   * @example
+   * if (HttpError.isInstance(error)) console.log(error.status)
+   */
+  static isInstance(value: unknown): value is HttpError {
+    return (
+      typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[kHttpError] === true
+    )
+  }
+
+  /**
+   * Builds an `HttpError` for a documented core error code, taking its status and title.
+   *
+   * @example
+   * throw HttpError.fromCode('OS_ERR_REQUEST_BODY_TOO_LARGE', { detail: 'Limit is 1 MiB' })
+   */
+  static fromCode(code: ErrorCode, options: Omit<HttpErrorOptions, 'code'> = {}): HttpError {
+    const info = errorCodes[code]
+    return new HttpError(info.status, { title: info.title, ...options, code })
+  }
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  411: 'Length Required',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  414: 'URI Too Long',
+  415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
+  422: 'Unprocessable Content',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+}
+
+function statusTitle(status: number): string {
+  return titles[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
+}
+
+// the brand lives on the prototype so that `isInstance` works across installed copies of core
+Object.defineProperty(HttpError.prototype, kHttpError, { value: true })

@@ -1,0 +1,57 @@
+export type { ErrorHandler, NotFoundHandler } from './_definition.ts'
+export type { RouteMethod, RouteMethodOn } from './_route-types.ts'
+export type { TrailingSlash } from './_unmatched.ts'
+export { Context, type ContextOptions, type HeaderOptions, type HeadersInit } from './context.ts'
+export {
+  type CookieOptions,
+  deleteCookie,
+  getSignedCookie,
+  parseCookieHeader,
+  serializeCookie,
+  setCookie,
+  setSignedCookie,
+} from './cookie.ts'
+export { type ErrorCode, type ErrorCodeInfo, errorCodes } from './error-codes.ts'
+export { FastResponse, type ResponseBody } from './fast-response.ts'
+export type { HookName, Hooks } from './hooks.ts'
+export { HttpError, type HttpErrorOptions, type ProblemIssue } from './http-error.ts'
+export { type HandleResult, OpenSpeed, type OpenSpeedOptions, toWebResponse } from './open-speed.ts'
+export { OpenSpeedError } from './openspeed-error.ts'
+export { definePlugin, type Plugin } from './plugin.ts'
+export { type ProblemDetails, problemContentType, toProblemResponse } from './problem.ts'
+export { isJsonContentType, OpenSpeedRequest } from './request.ts'
+export {
+  assertContentLength,
+  bodyTooLarge,
+  type RequestSource,
+  readStreamWithLimit,
+  WebRequestSource,
+} from './request-source.ts'
+export { RadixRouter, type RouteMatch, type Router } from './router/radix-router.ts'
+export type {
+  InferSchemaInput,
+  InferSchemaOutput,
+  StandardSchemaIssue,
+  StandardSchemaProps,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from './standard-schema.ts'
+export type { SseMessage, SseWriter, StreamWriter } from './stream.ts'
+export type {
+  AddRoute,
+  Endpoint,
+  Env,
+  ExecutionContext,
+  Handler,
+  HandlerResult,
+  Input,
+  JoinPath,
+  MiddlewareHandler,
+  Next,
+  PathParams,
+  PrefixSchema,
+  ResultOutput,
+  Schema,
+  ValidationTarget,
+} from './types.ts'
+export { validate } from './validate.ts'

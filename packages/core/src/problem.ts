@@ -1,0 +1,34 @@
+import { FastResponse } from './fast-response.ts'
+import type { HttpError } from './http-error.ts'
+
+/** The RFC 9457 problem details object OpenSpeed sends for every error. */
+export interface ProblemDetails {
+  type: string
+  title: string
+  status: number
+  detail?: string
+  instance?: string
+  code?: string
+  errors?: { where: string; path: string; message: string }[]
+}
+
+/** Media type of RFC 9457 problem responses. */
+export const problemContentType = 'application/problem+json'
+
+/**
+ * Builds the RFC 9457 `application/problem+json` response for an `HttpError`.
+ *
+ * @example
+ * import { HttpError, toProblemResponse } from '@openspeed/core'
+ * app.onError((error, c) => toProblemResponse(HttpError.isInstance(error) ? error : new HttpError(500), c.req.path))
+ */
+export function toProblemResponse(error: HttpError, instance?: string): FastResponse<ProblemDetails> {
+  const problem: ProblemDetails = { type: error.type, title: error.title, status: error.status }
+  if (error.detail !== undefined) problem.detail = error.detail
+  if (instance !== undefined) problem.instance = instance
+  problem.code = error.code
+  if (error.errors !== undefined) problem.errors = error.errors
+  const headers: Record<string, string> = { 'content-type': problemContentType }
+  if (error.headers) for (const name in error.headers) headers[name.toLowerCase()] = error.headers[name]!
+  return new FastResponse(error.status, headers, JSON.stringify(problem))
+}

@@ -1,0 +1,125 @@
+/** Writes chunks to a streamed response (`c.stream()`). */
+export interface StreamWriter {
+  /** Writes a chunk; resolves when the client is ready for more. No-op once aborted. */
+  write(chunk: string | Uint8Array): Promise<void>
+  /** Waits, for example between ticks, but wakes early when the client disconnects. */
+  sleep(ms: number): Promise<void>
+  /** Runs `listener` when the client disconnects. */
+  onAbort(listener: () => void): void
+  /** True once the client has disconnected. */
+  readonly aborted: boolean
+}
+
+/** One Server-Sent Event. */
+export interface SseMessage {
+  data: string
+  event?: string
+  id?: string
+  retry?: number
+}
+
+/** Writes Server-Sent Events (`c.sse()`). */
+export interface SseWriter extends StreamWriter {
+  writeSSE(message: SseMessage): Promise<void>
+}
+
+const encoder = new TextEncoder()
+const kHighWaterMark = 64 * 1024
+
+class ResponseStreamWriter implements SseWriter {
+  aborted = false
+  #controller!: ReadableStreamDefaultController<Uint8Array>
+  #resumeWriter: (() => void) | undefined
+  #abortListeners: (() => void)[] = []
+  readonly stream: ReadableStream<Uint8Array>
+
+  constructor(signal: AbortSignal) {
+    this.stream = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          this.#controller = controller
+        },
+        pull: () => this.#resume(),
+        cancel: () => this.#abort(),
+      },
+      { highWaterMark: kHighWaterMark, size: (chunk) => chunk.byteLength },
+    )
+    if (signal.aborted) this.aborted = true
+    else signal.addEventListener('abort', () => this.#abort(), { once: true })
+  }
+
+  #resume(): void {
+    const resume = this.#resumeWriter
+    this.#resumeWriter = undefined
+    resume?.()
+  }
+
+  #abort(): void {
+    if (this.aborted) return
+    this.aborted = true
+    this.#resume()
+    for (const listener of this.#abortListeners) listener()
+  }
+
+  async write(chunk: string | Uint8Array): Promise<void> {
+    if (this.aborted) return
+    this.#controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk)
+    if ((this.#controller.desiredSize ?? 1) <= 0) {
+      await new Promise<void>((resolve) => {
+        this.#resumeWriter = resolve
+      })
+    }
+  }
+
+  writeSSE(message: SseMessage): Promise<void> {
+    let frame = ''
+    if (message.event !== undefined) frame += `event: ${singleLine('event', message.event)}\n`
+    if (message.id !== undefined) frame += `id: ${singleLine('id', message.id)}\n`
+    if (message.retry !== undefined) frame += `retry: ${Math.floor(message.retry)}\n`
+    for (const line of message.data.split(/\r\n|\r|\n/)) frame += `data: ${line}\n`
+    return this.write(`${frame}\n`)
+  }
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms)
+      this.onAbort(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
+
+  onAbort(listener: () => void): void {
+    if (this.aborted) listener()
+    else this.#abortListeners.push(listener)
+  }
+
+  close(): void {
+    if (!this.aborted) this.#controller.close()
+  }
+
+  fail(error: unknown): void {
+    if (!this.aborted) this.#controller.error(error)
+  }
+}
+
+function singleLine(field: string, value: string): string {
+  if (/[\r\n]/.test(value)) throw new TypeError(`SSE ${field} must not contain line breaks`)
+  return value
+}
+
+/** A byte stream fed by `write`, with backpressure and client-abort detection. */
+export function createResponseStream(
+  write: (stream: SseWriter) => Promise<void>,
+  signal: AbortSignal,
+): ReadableStream<Uint8Array> {
+  const writer = new ResponseStreamWriter(signal)
+  Promise.resolve()
+    .then(() => write(writer))
+    .then(
+      () => writer.close(),
+      (error: unknown) => writer.fail(error),
+    )
+  return writer.stream
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'tsup'
+
+/**
+ * The one tsup configuration every OpenSpeed package builds with: ESM only, Node 20 syntax,
+ * declarations, no bundled dependencies, no minification (readable stack traces for users).
+ *
+ * @example
+ * // packages/<name>/tsup.config.ts
+ * import { definePackageBuild } from '@openspeed/config/tsup'
+ * export default definePackageBuild(['src/index.ts'])
+ */
+export function definePackageBuild(entry = ['src/index.ts'], overrides = {}) {
+  return defineConfig({
+    entry,
+    format: ['esm'],
+    target: 'node20',
+    platform: 'neutral',
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    treeshake: true,
+    splitting: false,
+    outDir: 'dist',
+    ...overrides,
+  })
+}
