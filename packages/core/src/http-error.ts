@@ -13,7 +13,7 @@ export interface ProblemIssue {
 
 /** Options for {@link HttpError}. */
 export interface HttpErrorOptions {
-  /** A stable error code; defaults to one derived from the status. */
+  /** A stable error code; core's status codes (400, 404, 405, 413, 415, 500) get one by default. */
   code?: ErrorCode | (string & {})
   /** Safe, human-readable detail sent to the client. */
   detail?: string
@@ -53,7 +53,8 @@ const statusCodes: Record<number, ErrorCode> = {
  */
 export class HttpError extends Error {
   readonly status: number
-  readonly code: string
+  /** The stable error code, when there is one (core's codes, or one given by the thrower). */
+  readonly code: string | undefined
   readonly title: string
   readonly detail: string | undefined
   readonly type: string
@@ -61,8 +62,7 @@ export class HttpError extends Error {
   readonly errors: ProblemIssue[] | undefined
 
   constructor(status: number, options: HttpErrorOptions = {}) {
-    const code =
-      options.code ?? statusCodes[status] ?? (status >= 500 ? 'OS_ERR_INTERNAL' : 'OS_ERR_BAD_REQUEST')
+    const code = options.code ?? statusCodes[status]
     const title = options.title ?? statusTitle(status)
     super(options.detail ?? title, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'HttpError'

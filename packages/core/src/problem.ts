@@ -26,7 +26,7 @@ export function toProblemResponse(error: HttpError, instance?: string): FastResp
   const problem: ProblemDetails = { type: error.type, title: error.title, status: error.status }
   if (error.detail !== undefined) problem.detail = error.detail
   if (instance !== undefined) problem.instance = instance
-  problem.code = error.code
+  if (error.code !== undefined) problem.code = error.code
   if (error.errors !== undefined) problem.errors = error.errors
   const headers: Record<string, string> = { 'content-type': problemContentType }
   if (error.headers) for (const name in error.headers) headers[name.toLowerCase()] = error.headers[name]!

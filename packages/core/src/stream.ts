@@ -96,11 +96,19 @@ class ResponseStreamWriter implements SseWriter {
   }
 
   close(): void {
-    if (!this.aborted) this.#controller.close()
+    try {
+      this.#controller.close()
+    } catch {
+      // the reader already cancelled the stream
+    }
   }
 
   fail(error: unknown): void {
-    if (!this.aborted) this.#controller.error(error)
+    try {
+      this.#controller.error(error)
+    } catch {
+      // the reader already cancelled the stream
+    }
   }
 }
 

@@ -101,7 +101,9 @@ type SegmentNames<P extends string, Optional extends boolean> = P extends `${inf
  */
 export type PathParams<P extends string> = string extends P
   ? Record<string, string>
-  : { [K in SegmentNames<P, false>]: string } & { [K in SegmentNames<P, true>]?: string }
+  : Simplify<{ [K in SegmentNames<P, false>]: string } & { [K in SegmentNames<P, true>]?: string }>
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {}
 
 /** The JSON body type a handler result carries, for typed clients and OpenAPI. */
 export type ResultOutput<R> = R extends FastResponse<infer T> ? T : R extends Response ? unknown : R

@@ -1,0 +1,141 @@
+import * as v from 'valibot'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { OpenSpeed } from './open-speed.ts'
+import type { StandardSchemaV1 } from './standard-schema.ts'
+import { validate } from './validate.ts'
+
+const jsonInit = (body: unknown): RequestInit => ({
+  method: 'POST',
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json' },
+})
+
+describe('validate() with zod', () => {
+  const book = z.object({ title: z.string().min(1), tags: z.array(z.string()).max(2).default([]) })
+  const app = new OpenSpeed()
+    .post('/books', validate('json', book), (c) => c.json(c.req.valid('json'), 201))
+    .get(
+      '/search',
+      validate(
+        'query',
+        z.object({ page: z.coerce.number().int().min(1), tag: z.array(z.string()).optional() }),
+      ),
+      (c) => c.json(c.req.valid('query')),
+    )
+    .get('/items/:id', validate('params', z.object({ id: z.string().uuid() })), (c) =>
+      c.json(c.req.valid('params')),
+    )
+    .get('/me', validate('headers', z.object({ authorization: z.string().startsWith('Bearer ') })), (c) =>
+      c.text('ok'),
+    )
+    .get('/prefs', validate('cookie', z.object({ theme: z.enum(['dark', 'light']) })), (c) =>
+      c.json(c.req.valid('cookie')),
+    )
+    .post('/form', validate('form', z.object({ name: z.string(), roles: z.array(z.string()) })), (c) =>
+      c.json(c.req.valid('form')),
+    )
+
+  it('passes the parsed value (with defaults) to the handler', async () => {
+    const response = await app.request('/books', jsonInit({ title: 'Dune' }))
+    expect([response.status, await response.json()]).toEqual([201, { title: 'Dune', tags: [] }])
+  })
+
+  it('answers 400 listing every issue with where, path and message', async () => {
+    const response = await app.request('/books', jsonInit({ title: '', tags: ['a', 'b', 'c'] }))
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    const problem = await response.json()
+    expect(problem).toMatchObject({
+      title: 'Bad Request',
+      status: 400,
+      code: 'OS_ERR_VALIDATION_FAILED',
+      instance: '/books',
+    })
+    expect(problem.errors).toEqual([
+      { where: 'json', path: '/title', message: expect.stringMatching(/>=1 characters/) },
+      { where: 'json', path: '/tags', message: expect.stringMatching(/<=2 items/) },
+    ])
+    expect(problem.detail).toMatch(/^Invalid json: \/title: .+; \/tags: .+/)
+  })
+
+  it('keeps invalid JSON and wrong content types as 400 and 415', async () => {
+    expect(
+      (
+        await app.request('/books', {
+          method: 'POST',
+          body: '{',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(400)
+    expect(
+      (await app.request('/books', { method: 'POST', body: '{}', headers: { 'content-type': 'text/plain' } }))
+        .status,
+    ).toBe(415)
+  })
+
+  it('validates query strings, keeping repeated keys as lists', async () => {
+    expect(await (await app.request('/search?page=2&tag=a&tag=b')).json()).toEqual({
+      page: 2,
+      tag: ['a', 'b'],
+    })
+    const bad = await (await app.request('/search?page=0')).json()
+    expect(bad.errors).toEqual([{ where: 'query', path: '/page', message: expect.any(String) }])
+  })
+
+  it('validates params, headers, cookies and forms', async () => {
+    expect((await app.request('/items/not-a-uuid')).status).toBe(400)
+    const id = crypto.randomUUID()
+    expect(await (await app.request(`/items/${id}`)).json()).toEqual({ id })
+    expect((await app.request('/me')).status).toBe(400)
+    expect((await app.request('/me', { headers: { authorization: 'Bearer x' } })).status).toBe(200)
+    expect(await (await app.request('/prefs', { headers: { cookie: 'theme=dark' } })).json()).toEqual({
+      theme: 'dark',
+    })
+    const form = await app.request('/form', {
+      method: 'POST',
+      body: 'name=ada&roles=a&roles=b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(await form.json()).toEqual({ name: 'ada', roles: ['a', 'b'] })
+  })
+
+  it('throws for an unknown target', () => {
+    expect(() => validate('body' as 'json', z.string())).toThrow(/Unknown validation target "body"/)
+  })
+})
+
+describe('validate() with other Standard Schema libraries', () => {
+  it('works with valibot', async () => {
+    const app = new OpenSpeed().post(
+      '/v',
+      validate('json', v.object({ n: v.pipe(v.number(), v.minValue(10)) })),
+      (c) => c.json(c.req.valid('json')),
+    )
+    expect(await (await app.request('/v', jsonInit({ n: 12 }))).json()).toEqual({ n: 12 })
+    const problem = await (await app.request('/v', jsonInit({ n: 1 }))).json()
+    expect(problem.errors).toEqual([{ where: 'json', path: '/n', message: expect.stringMatching(/10/) }])
+  })
+
+  it('awaits async validators and escapes JSON Pointer paths', async () => {
+    const asyncSchema: StandardSchemaV1<unknown, { ok: true }> = {
+      '~standard': {
+        version: 1,
+        vendor: 'custom',
+        validate: async (value) =>
+          (value as { ok?: boolean }).ok
+            ? { value: { ok: true } }
+            : { issues: [{ message: 'not ok', path: [{ key: 'a/b' }, 'c~d', 0] }, { message: 'root' }] },
+      },
+    }
+    const app = new OpenSpeed().post('/a', validate('json', asyncSchema), (c) => c.json(c.req.valid('json')))
+    expect(await (await app.request('/a', jsonInit({ ok: true }))).json()).toEqual({ ok: true })
+    const problem = await (await app.request('/a', jsonInit({}))).json()
+    expect(problem.errors).toEqual([
+      { where: 'json', path: '/a~1b/c~0d/0', message: 'not ok' },
+      { where: 'json', path: '', message: 'root' },
+    ])
+    expect(problem.detail).toBe('Invalid json: /a~1b/c~0d/0: not ok; root')
+  })
+})

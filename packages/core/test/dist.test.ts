@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+
+const entry = new URL('../dist/index.js', import.meta.url)
+
+describe('built dist/', () => {
+  it('exists (run `pnpm --filter @openspeed/core build` first)', () => {
+    expect(existsSync(entry), 'dist/index.js is missing').toBe(true)
+    expect(existsSync(new URL('../dist/index.d.ts', import.meta.url))).toBe(true)
+  })
+
+  it('serves routes, validation errors and problem responses from the built code', async () => {
+    const core = (await import(entry.href)) as typeof import('../src/index.ts')
+    const schema = {
+      '~standard': {
+        version: 1 as const,
+        vendor: 'test',
+        validate: (value: unknown) =>
+          typeof (value as { n?: unknown }).n === 'number'
+            ? { value }
+            : { issues: [{ message: 'n must be a number', path: ['n'] }] },
+      },
+    }
+    const app = new core.OpenSpeed()
+      .get('/users/:id', (c) => c.json({ id: c.req.param('id') }))
+      .post('/n', core.validate('json', schema), (c) => c.json(c.req.valid('json')))
+    expect(await (await app.request('/users/7')).json()).toEqual({ id: '7' })
+    const bad = await app.request('/n', {
+      method: 'POST',
+      body: '{"n":"x"}',
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).errors).toEqual([{ where: 'json', path: '/n', message: 'n must be a number' }])
+    expect((await app.request('/missing')).headers.get('content-type')).toBe('application/problem+json')
+    expect(core.HttpError.isInstance(new core.HttpError(400))).toBe(true)
+  })
+})
