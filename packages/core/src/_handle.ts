@@ -33,6 +33,7 @@ export function handleRequest(
     return fail(
       serving,
       source,
+      '/',
       HttpError.fromCode('OS_ERR_BAD_REQUEST', { detail: 'The request target must start with "/"' }),
       env,
       executionCtx,
@@ -42,7 +43,7 @@ export function handleRequest(
     try {
       path = decodePath(path)
     } catch (error) {
-      return fail(serving, source, error, env, executionCtx)
+      return fail(serving, source, path, error, env, executionCtx)
     }
   }
   const method = source.method
@@ -59,10 +60,11 @@ export function handleRequest(
 function fail(
   serving: ServingState,
   source: RequestSource,
+  path: string,
   error: unknown,
   env: unknown,
   executionCtx: ExecutionContext | undefined,
 ): Result {
-  const c = new Context(source, '/', null, null, env, executionCtx, serving.contextOptions)
+  const c = new Context(source, path, null, null, env, executionCtx, serving.contextOptions)
   return serving.onError(error, c)
 }

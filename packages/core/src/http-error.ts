@@ -13,7 +13,7 @@ export interface ProblemIssue {
 
 /** Options for {@link HttpError}. */
 export interface HttpErrorOptions {
-  /** A stable error code; core's status codes (400, 404, 405, 413, 415, 500) get one by default. */
+  /** A stable error code, sent as the problem's `code` member. */
   code?: ErrorCode | (string & {})
   /** Safe, human-readable detail sent to the client. */
   detail?: string
@@ -29,14 +29,6 @@ export interface HttpErrorOptions {
   cause?: unknown
 }
 
-const statusCodes: Record<number, ErrorCode> = {
-  400: 'OS_ERR_BAD_REQUEST',
-  404: 'OS_ERR_NOT_FOUND',
-  405: 'OS_ERR_METHOD_NOT_ALLOWED',
-  413: 'OS_ERR_REQUEST_BODY_TOO_LARGE',
-  415: 'OS_ERR_REQUEST_UNSUPPORTED_MEDIA_TYPE',
-  500: 'OS_ERR_INTERNAL',
-}
 
 /**
  * An error a client may see. Throw it anywhere in a handler or middleware and the app answers
@@ -53,7 +45,7 @@ const statusCodes: Record<number, ErrorCode> = {
  */
 export class HttpError extends Error {
   readonly status: number
-  /** The stable error code, when there is one (core's codes, or one given by the thrower). */
+  /** The stable error code, when the thrower gave one (core always does). */
   readonly code: string | undefined
   readonly title: string
   readonly detail: string | undefined
@@ -62,12 +54,11 @@ export class HttpError extends Error {
   readonly errors: ProblemIssue[] | undefined
 
   constructor(status: number, options: HttpErrorOptions = {}) {
-    const code = options.code ?? statusCodes[status]
     const title = options.title ?? statusTitle(status)
     super(options.detail ?? title, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'HttpError'
     this.status = status
-    this.code = code
+    this.code = options.code
     this.title = title
     this.detail = options.detail
     this.type = options.type ?? 'about:blank'
