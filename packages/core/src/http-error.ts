@@ -29,7 +29,6 @@ export interface HttpErrorOptions {
   cause?: unknown
 }
 
-
 /**
  * An error a client may see. Throw it anywhere in a handler or middleware and the app answers
  * with an RFC 9457 `application/problem+json` response carrying its status, title and detail.

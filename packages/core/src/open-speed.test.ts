@@ -74,7 +74,10 @@ describe('routing', () => {
   it('answers malformed percent-encoding with 400, not 500', async () => {
     const response = await app.request('/items/%E0%A4%A', { method: 'PUT' })
     expect(response.status).toBe(400)
-    expect(await response.json()).toMatchObject({ code: 'OS_ERR_REQUEST_MALFORMED_URL', instance: '/items/%E0%A4%A' })
+    expect(await response.json()).toMatchObject({
+      code: 'OS_ERR_REQUEST_MALFORMED_URL',
+      instance: '/items/%E0%A4%A',
+    })
   })
 
   it('lists its routes', () => {
