@@ -1,6 +1,7 @@
 export type { ErrorHandler, NotFoundHandler } from './_definition.ts'
 export type { RouteMethod, RouteMethodOn } from './_route-types.ts'
 export type { TrailingSlash } from './_unmatched.ts'
+export { toWebResponse } from './_web-response.ts'
 export { Context, type ContextOptions, type HeaderOptions, type HeadersInit } from './context.ts'
 export {
   type CookieOptions,
@@ -15,7 +16,7 @@ export { type ErrorCode, type ErrorCodeInfo, errorCodes } from './error-codes.ts
 export { FastResponse, type ResponseBody } from './fast-response.ts'
 export type { HookName, Hooks } from './hooks.ts'
 export { HttpError, type HttpErrorOptions, type ProblemIssue } from './http-error.ts'
-export { type HandleResult, OpenSpeed, type OpenSpeedOptions, toWebResponse } from './open-speed.ts'
+export { type HandleResult, OpenSpeed, type OpenSpeedOptions } from './open-speed.ts'
 export { OpenSpeedError } from './openspeed-error.ts'
 export { definePlugin, type Plugin } from './plugin.ts'
 export { type ProblemDetails, problemContentType, toProblemResponse } from './problem.ts'

@@ -1,5 +1,6 @@
 import { createErrorResponder, flattenApp, registerRoutes } from './_build.ts'
 import type { ComposedChain } from './_compose.ts'
+import { defaultLogError, defaultNotFound } from './_defaults.ts'
 import type {
   AppDefinition,
   ErrorHandler,
@@ -10,13 +11,12 @@ import type {
 import { handleRequest, type ServingState } from './_handle.ts'
 import type { RouteMethod, RouteMethodOn } from './_route-types.ts'
 import { createUnmatchedChain, type TrailingSlash } from './_unmatched.ts'
+import { toWebResponse } from './_web-response.ts'
 import type { Context } from './context.ts'
-import { FastResponse } from './fast-response.ts'
+import type { FastResponse } from './fast-response.ts'
 import { createHookLists, type HookName, type Hooks } from './hooks.ts'
-import { HttpError } from './http-error.ts'
 import { OpenSpeedError } from './openspeed-error.ts'
 import type { Plugin } from './plugin.ts'
-import { toProblemResponse } from './problem.ts'
 import { type RequestSource, WebRequestSource } from './request-source.ts'
 import { RadixRouter, type Router } from './router/radix-router.ts'
 import type { Env, ExecutionContext, MiddlewareHandler, PrefixSchema, Schema } from './types.ts'
@@ -40,16 +40,6 @@ export let readDefinition: (app: OpenSpeed<any, any>) => AppDefinition
 export type HandleResult = Response | FastResponse
 
 const kDefaultBodyLimit = 1024 * 1024
-
-const defaultNotFound: NotFoundHandler = (c) =>
-  toProblemResponse(
-    HttpError.fromCode('OS_ERR_NOT_FOUND', { detail: `No route matches ${c.req.method} ${c.req.path}` }),
-    c.req.path,
-  )
-
-const defaultLogError = (error: unknown, c: Context): void => {
-  console.error(`[openspeed] unhandled error in ${c.req.method} ${c.req.path}:`, error)
-}
 
 /**
  * An OpenSpeed application: routes, middleware, plugins and lifecycle. `app.fetch` runs on every
@@ -358,17 +348,4 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
       hooks: app.#hooks,
     })
   }
-}
-
-/** Converts a handle result to a Web `Response`; HEAD responses lose their body. */
-export function toWebResponse(result: HandleResult, head = false): Response {
-  if (head) {
-    if (result instanceof FastResponse) {
-      if (result.body instanceof ReadableStream) result.body.cancel().catch(() => {})
-      return new FastResponse(result.status, result.headers, null).toResponse()
-    }
-    if (result.body !== null) result.body.cancel().catch(() => {})
-    return new Response(null, result)
-  }
-  return result instanceof FastResponse ? result.toResponse() : result
 }
