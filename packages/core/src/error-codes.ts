@@ -9,6 +9,10 @@ export interface ErrorCodeInfo {
 export type ErrorCode =
   | 'OS_ERR_BAD_REQUEST'
   | 'OS_ERR_REQUEST_MALFORMED_URL'
+  | 'OS_ERR_REQUEST_UNPARSABLE'
+  | 'OS_ERR_REQUEST_BODY_INCOMPLETE'
+  | 'OS_ERR_REQUEST_TIMEOUT'
+  | 'OS_ERR_REQUEST_HEADERS_TOO_LARGE'
   | 'OS_ERR_REQUEST_INVALID_JSON'
   | 'OS_ERR_REQUEST_FORBIDDEN_JSON_KEY'
   | 'OS_ERR_REQUEST_INVALID_FORM'
@@ -44,6 +48,26 @@ export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
     status: 400,
     title: 'Bad Request',
     description: 'The request path or query has invalid percent-encoding.',
+  },
+  OS_ERR_REQUEST_UNPARSABLE: {
+    status: 400,
+    title: 'Bad Request',
+    description: 'The request is not valid HTTP (request line, version or header syntax); answered by the adapter.',
+  },
+  OS_ERR_REQUEST_BODY_INCOMPLETE: {
+    status: 400,
+    title: 'Bad Request',
+    description: 'The connection ended before the whole request body arrived.',
+  },
+  OS_ERR_REQUEST_TIMEOUT: {
+    status: 408,
+    title: 'Request Timeout',
+    description: 'The request was not received within the server timeout; answered by the adapter.',
+  },
+  OS_ERR_REQUEST_HEADERS_TOO_LARGE: {
+    status: 431,
+    title: 'Request Header Fields Too Large',
+    description: 'The request headers are larger than the server accepts; answered by the adapter.',
   },
   OS_ERR_REQUEST_INVALID_JSON: {
     status: 400,

@@ -57,6 +57,11 @@ describe('c.req parameters, query, headers and cookies', () => {
     const body = await (await app.request('/h', { headers: { 'x-custom': 'v', accept: 'text/html' } })).json()
     expect(body.one).toBe('v')
     expect(body.all).toMatchObject({ 'x-custom': 'v', accept: 'text/html' })
+    const repeated = new Headers([
+      ['set-cookie', 'a=1'],
+      ['set-cookie', 'b=2'],
+    ])
+    expect((await (await app.request('/h', { headers: repeated })).json()).all['set-cookie']).toBe('a=1, b=2')
   })
 
   it('parses cookies, decoding values and ignoring broken ones', async () => {

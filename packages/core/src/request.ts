@@ -141,7 +141,8 @@ export class OpenSpeedRequest<P extends string = string, I extends Input = {}> {
     if (name !== undefined) return this.#source.header(name.toLowerCase())
     const result: Record<string, string> = Object.create(null)
     this.#source.headers().forEach((value, key) => {
-      result[key] = value
+      // Headers.forEach yields each set-cookie on its own; keep them all
+      result[key] = key in result ? `${result[key]}, ${value}` : value
     })
     return result
   }

@@ -1,0 +1,170 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2'
+import type { TLSSocket } from 'node:tls'
+import { assertContentLength, type RequestSource, readStreamWithLimit } from '@openspeed/core'
+import { bytesStream, readNodeBody, toWebStream } from './_body.ts'
+import { splitAbsoluteForm } from './_target.ts'
+
+/**
+ * A request as Node's `request` event delivers it, over HTTP/1.x or HTTP/2 (compat API).
+ *
+ * @example
+ * const handler = toNodeHandler(app)
+ * server.on('request', (req: NodeRequest, res: NodeResponse) => handler(req, res))
+ */
+export type NodeRequest = IncomingMessage | Http2ServerRequest
+/**
+ * The response that goes with a {@link NodeRequest}.
+ *
+ * @example
+ * const handler = toNodeHandler(app)
+ * server.on('request', (req: NodeRequest, res: NodeResponse) => handler(req, res))
+ */
+export type NodeResponse = ServerResponse | Http2ServerResponse
+
+// a Host header holding any of these would let a client rewrite the path or user-info of url()
+const kUnsafeHost = /[/?#@\\\s]/
+
+/** Whether the response's connection is gone (client disconnect or destroyed stream). */
+export function isClosed(res: NodeResponse): boolean {
+  return 'stream' in res ? res.stream.destroyed : res.destroyed
+}
+
+/**
+ * The `RequestSource` core reads on Node. Everything is lazy: `Headers`, the `AbortController`
+ * (and its `close` listener), the body and the Web `Request` are only built when user code asks,
+ * so a plain `c.text()` route costs one small object per request.
+ */
+export class NodeRequestSource implements RequestSource {
+  readonly method: string
+  readonly target: string
+  readonly #req: NodeRequest
+  readonly #res: NodeResponse
+  readonly #origin: string | undefined
+  #headers: Headers | undefined
+  #controller: AbortController | undefined
+  #bytes: Uint8Array | undefined
+  #reading: Promise<Uint8Array> | undefined
+  #stream: ReadableStream<Uint8Array> | null | undefined
+  #request: Request | undefined
+
+  constructor(req: NodeRequest, res: NodeResponse) {
+    this.#req = req
+    this.#res = res
+    this.method = req.method ?? 'GET'
+    const url = req.url ?? '/'
+    if (url.charCodeAt(0) === 47 /* "/" */) {
+      this.target = url
+    } else {
+      const split = splitAbsoluteForm(url)
+      this.target = split === null ? url : split.target
+      this.#origin = split?.origin
+    }
+  }
+
+  header(name: string): string | undefined {
+    if (name.charCodeAt(0) === 58 /* ":" HTTP/2 pseudo-header */) return undefined
+    const value = this.#req.headers[name]
+    return value === undefined || typeof value === 'string' ? value : value.join(', ')
+  }
+
+  headers(): Headers {
+    if (this.#headers !== undefined) return this.#headers
+    const headers = new Headers()
+    const record = this.#req.headers
+    for (const name in record) {
+      const value = record[name]
+      if (value === undefined || name.charCodeAt(0) === 58) continue
+      if (typeof value === 'string') headers.append(name, value)
+      else for (const item of value) headers.append(name, item)
+    }
+    return (this.#headers = headers)
+  }
+
+  url(): string {
+    if (this.#origin !== undefined) return this.#origin + this.target
+    const req = this.#req
+    const headers = req.headers
+    let host = req.httpVersionMajor === 2 ? (headers[':authority'] ?? headers.host) : headers.host
+    if (typeof host !== 'string' || host === '' || kUnsafeHost.test(host)) host = 'localhost'
+    const scheme =
+      req.httpVersionMajor === 2
+        ? headers[':scheme']
+        : (req.socket as TLSSocket | null)?.encrypted === true
+          ? 'https'
+          : 'http'
+    return `${scheme === 'https' ? 'https' : 'http'}://${host}${this.target}`
+  }
+
+  get signal(): AbortSignal {
+    let controller = this.#controller
+    if (controller === undefined) {
+      const res = this.#res
+      const created = new AbortController()
+      controller = this.#controller = created
+      if (isClosed(res)) created.abort(clientGone())
+      else
+        res.once('close', () => {
+          if (!res.writableFinished) created.abort(clientGone())
+        })
+    }
+    return controller.signal
+  }
+
+  #hasBody(): boolean {
+    const req = this.#req
+    if (req.readableEnded) return false
+    if (req.httpVersionMajor === 2) return !(req as Http2ServerRequest).stream.endAfterHeaders
+    const length = req.headers['content-length']
+    return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  }
+
+  readBody(limit: number): Promise<Uint8Array> {
+    if (this.#bytes !== undefined) return Promise.resolve(this.#bytes)
+    if (this.#reading !== undefined) return this.#reading
+    try {
+      assertContentLength(this.#req.headers['content-length'], limit)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    const stream = this.#stream
+    let reading: Promise<Uint8Array>
+    if (stream === null || (stream === undefined && !this.#hasBody()))
+      reading = Promise.resolve(new Uint8Array(0))
+    else if (stream === undefined) reading = readNodeBody(this.#req, limit)
+    else if (stream.locked)
+      return Promise.reject(new TypeError('The request body stream is already being read'))
+    else reading = readStreamWithLimit(stream, limit)
+    this.#reading = reading.then((bytes) => (this.#bytes = bytes))
+    return this.#reading
+  }
+
+  stream(): ReadableStream<Uint8Array> | null {
+    if (this.#stream !== undefined) return this.#stream
+    if (this.#bytes !== undefined) return (this.#stream = bytesStream(this.#bytes))
+    if (this.#reading !== undefined) return (this.#stream = bytesStream(this.#reading))
+    return (this.#stream = this.#hasBody() ? toWebStream(this.#req) : null)
+  }
+
+  toRequest(): Request {
+    if (this.#request !== undefined) return this.#request
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: this.method,
+      headers: this.headers(),
+      signal: this.signal,
+    }
+    if (this.method !== 'GET' && this.method !== 'HEAD') {
+      // keep the bytes a body reader already consumed, so `c.req.raw` still carries the body
+      const body = this.#bytes ?? this.stream()
+      if (body !== null) {
+        init.body = body as BodyInit
+        init.duplex = 'half'
+      }
+    }
+    return (this.#request = new Request(this.url(), init))
+  }
+}
+
+function clientGone(): DOMException {
+  return new DOMException('The client disconnected before the response was complete', 'AbortError')
+}

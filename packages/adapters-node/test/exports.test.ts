@@ -1,0 +1,5 @@
+import { expect, it } from 'vitest'
+
+it('exports exactly the public API', async () => {
+  expect(Object.keys(await import('../src/index.ts')).sort()).toEqual(['serve', 'toNodeHandler'])
+})
