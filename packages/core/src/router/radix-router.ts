@@ -120,7 +120,7 @@ export class RadixRouter<T> implements Router<T> {
       if (found !== undefined) return found
     }
     const values: string[] = []
-    const terminal = walk(this.#root, path.split('/'), 1, values, method)
+    const terminal = walk(this.#root, path, 1, values, method)
     if (terminal === null) return null
     return { value: terminal.value, paramNames: terminal.paramNames, paramValues: values }
   }
@@ -129,19 +129,17 @@ export class RadixRouter<T> implements Router<T> {
     const found = new Set<string>()
     const methods = this.#static.get(path)
     if (methods !== undefined) for (const method in methods) found.add(method)
-    collect(this.#root, path.split('/'), 1, found)
+    collect(this.#root, path, 1, found)
     return [...found]
   }
 }
 
-function walk<T>(
-  node: TreeNode<T>,
-  segments: string[],
-  index: number,
-  values: string[],
-  method: string,
-): Terminal<T> | null {
-  if (index === segments.length) {
+/**
+ * Matches the segment starting at `start` (just after a "/") and everything after it. Segments
+ * are sliced from the path as the walk goes, so no array is built for the whole path.
+ */
+function walk<T>(node: TreeNode<T>, path: string, start: number, values: string[], method: string): Terminal<T> | null {
+  if (start > path.length) {
     const terminal = terminalFor(node.methods, method)
     if (terminal !== undefined) return terminal
     const wildcard = terminalFor(node.wildcard, method)
@@ -149,40 +147,46 @@ function walk<T>(
     values.push('')
     return wildcard
   }
-  const segment = segments[index]!
-  const child = node.children?.get(segment)
-  if (child !== undefined) {
-    const found = walk(child, segments, index + 1, values, method)
-    if (found !== null) return found
+  let end = path.indexOf('/', start)
+  if (end === -1) end = path.length
+  const segment = path.slice(start, end)
+  if (node.children !== null) {
+    const child = node.children.get(segment)
+    if (child !== undefined) {
+      const found = walk(child, path, end + 1, values, method)
+      if (found !== null) return found
+    }
   }
-  if (node.params !== null && segment !== '') {
+  if (node.params !== null && end > start) {
     const depth = values.length
     for (const edge of node.params) {
       if (edge.pattern !== null && !edge.pattern.test(segment)) continue
       values.push(segment)
-      const found = walk(edge.node, segments, index + 1, values, method)
+      const found = walk(edge.node, path, end + 1, values, method)
       if (found !== null) return found
       values.length = depth
     }
   }
   const wildcard = terminalFor(node.wildcard, method)
   if (wildcard === undefined) return null
-  values.push(segments.slice(index).join('/'))
+  values.push(path.slice(start))
   return wildcard
 }
 
-function collect<T>(node: TreeNode<T>, segments: string[], index: number, found: Set<string>): void {
+function collect<T>(node: TreeNode<T>, path: string, start: number, found: Set<string>): void {
   if (node.wildcard !== null) for (const method in node.wildcard) found.add(method)
-  if (index === segments.length) {
+  if (start > path.length) {
     if (node.methods !== null) for (const method in node.methods) found.add(method)
     return
   }
-  const segment = segments[index]!
+  let end = path.indexOf('/', start)
+  if (end === -1) end = path.length
+  const segment = path.slice(start, end)
   const child = node.children?.get(segment)
-  if (child !== undefined) collect(child, segments, index + 1, found)
-  if (node.params !== null && segment !== '') {
+  if (child !== undefined) collect(child, path, end + 1, found)
+  if (node.params !== null && end > start) {
     for (const edge of node.params) {
-      if (edge.pattern === null || edge.pattern.test(segment)) collect(edge.node, segments, index + 1, found)
+      if (edge.pattern === null || edge.pattern.test(segment)) collect(edge.node, path, end + 1, found)
     }
   }
 }
