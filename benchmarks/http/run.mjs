@@ -9,7 +9,9 @@ import { bunServers, findBun, hasCommand, nodeServers, startServer } from './lib
 import { verify } from './lib/verify.mjs'
 import { scenarios } from './scenarios.mjs'
 
+// `pnpm bench -- --flag` hands the `--` through; drop it
 const { values: options } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     quick: { type: 'boolean', default: false },
     rounds: { type: 'string', default: '3' },

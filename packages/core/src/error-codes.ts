@@ -52,7 +52,8 @@ export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   OS_ERR_REQUEST_UNPARSABLE: {
     status: 400,
     title: 'Bad Request',
-    description: 'The request is not valid HTTP (request line, version or header syntax); answered by the adapter.',
+    description:
+      'The request is not valid HTTP (request line, version or header syntax); answered by the adapter.',
   },
   OS_ERR_REQUEST_BODY_INCOMPLETE: {
     status: 400,

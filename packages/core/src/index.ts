@@ -19,7 +19,7 @@ export { HttpError, type HttpErrorOptions, type ProblemIssue } from './http-erro
 export { type HandleResult, OpenSpeed, type OpenSpeedOptions } from './open-speed.ts'
 export { OpenSpeedError } from './openspeed-error.ts'
 export { definePlugin, type Plugin } from './plugin.ts'
-export { type ProblemDetails, problemContentType, toProblemResponse } from './problem.ts'
+export { type ProblemDetails, type ProblemSource, problemContentType, toProblemResponse } from './problem.ts'
 export { isJsonContentType, OpenSpeedRequest } from './request.ts'
 export {
   assertContentLength,

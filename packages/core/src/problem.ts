@@ -12,6 +12,15 @@ export interface ProblemDetails {
   errors?: { where: string; path: string; message: string }[]
 }
 
+/**
+ * What a problem response is built from: an `HttpError`, or a plain object with the same fields
+ * where building an `Error` (and its stack trace) would be wasted work, as on the 404 path.
+ */
+export type ProblemSource = Pick<
+  HttpError,
+  'status' | 'title' | 'type' | 'detail' | 'code' | 'errors' | 'headers'
+>
+
 /** Media type of RFC 9457 problem responses. */
 export const problemContentType = 'application/problem+json'
 
@@ -22,7 +31,7 @@ export const problemContentType = 'application/problem+json'
  * import { HttpError, toProblemResponse } from '@openspeed/core'
  * app.onError((error, c) => toProblemResponse(HttpError.isInstance(error) ? error : new HttpError(500), c.req.path))
  */
-export function toProblemResponse(error: HttpError, instance?: string): FastResponse<ProblemDetails> {
+export function toProblemResponse(error: ProblemSource, instance?: string): FastResponse<ProblemDetails> {
   const problem: ProblemDetails = { type: error.type, title: error.title, status: error.status }
   if (error.detail !== undefined) problem.detail = error.detail
   if (instance !== undefined) problem.instance = instance

@@ -158,6 +158,12 @@ describe('c.req body readers', () => {
       duplex: 'half',
     } as RequestInit)
     expect(chunked.status).toBe(413)
+    const understated = await app.request('/text', {
+      method: 'POST',
+      body: big,
+      headers: { 'content-length': '1' },
+    })
+    expect(understated.status).toBe(413)
     expect(await (await app.request('/text', post('x'.repeat(64), 'text/plain'))).text()).toHaveLength(64)
   })
 

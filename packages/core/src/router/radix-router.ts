@@ -138,7 +138,13 @@ export class RadixRouter<T> implements Router<T> {
  * Matches the segment starting at `start` (just after a "/") and everything after it. Segments
  * are sliced from the path as the walk goes, so no array is built for the whole path.
  */
-function walk<T>(node: TreeNode<T>, path: string, start: number, values: string[], method: string): Terminal<T> | null {
+function walk<T>(
+  node: TreeNode<T>,
+  path: string,
+  start: number,
+  values: string[],
+  method: string,
+): Terminal<T> | null {
   if (start > path.length) {
     const terminal = terminalFor(node.methods, method)
     if (terminal !== undefined) return terminal
