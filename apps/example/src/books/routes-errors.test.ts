@@ -121,7 +121,7 @@ describe('books routes: bad input', () => {
       status: 404,
       detail: `No book with id ${unknownId}`,
       instance: `/books/${unknownId}`,
-      code: 'OS_ERR_NOT_FOUND',
+      code: 'BOOKS_NOT_FOUND',
     })
   })
 

@@ -4,7 +4,7 @@ import { bookInputSchema, bookParamsSchema, bookPatchSchema, listQuerySchema } f
 import type { BookStore } from './store.ts'
 
 function notFound(id: string): HttpError {
-  return new HttpError(404, { detail: `No book with id ${id}` })
+  return new HttpError(404, { code: 'BOOKS_NOT_FOUND', detail: `No book with id ${id}` })
 }
 
 function assertIsbnFree(store: BookStore, isbn: string, id?: string): void {
