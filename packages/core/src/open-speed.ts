@@ -1,5 +1,5 @@
 import { createErrorResponder, flattenApp, registerRoutes } from './_build.ts'
-import type { ComposedChain } from './_compose.ts'
+import type { ChainResult, ComposedChain } from './_compose.ts'
 import { defaultLogError, defaultNotFound } from './_defaults.ts'
 import type {
   AppDefinition,
@@ -13,7 +13,6 @@ import type { RouteMethod, RouteMethodOn } from './_route-types.ts'
 import { createUnmatchedChain, type TrailingSlash } from './_unmatched.ts'
 import { toWebResponse } from './_web-response.ts'
 import type { Context } from './context.ts'
-import type { FastResponse } from './fast-response.ts'
 import { createHookLists, type HookName, type Hooks } from './hooks.ts'
 import { OpenSpeedError } from './openspeed-error.ts'
 import type { Plugin } from './plugin.ts'
@@ -37,7 +36,7 @@ export interface OpenSpeedOptions {
 export let readDefinition: (app: OpenSpeed<any, any>) => AppDefinition
 
 /** What `app.handle()` returns: adapters write a `FastResponse` directly or convert it. */
-export type HandleResult = Response | FastResponse
+export type HandleResult = ChainResult
 
 const kDefaultBodyLimit = 1024 * 1024
 
