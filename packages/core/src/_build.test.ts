@@ -40,3 +40,12 @@ describe('mounting sub-apps', () => {
     expect(app.routes()).toEqual([{ method: 'GET', path: '/api/v1/ping' }])
   })
 })
+
+describe('unmatched paths under a mount', () => {
+  it('are answered by the root app notFound', async () => {
+    const child = new OpenSpeed().get('/known', (c) => c.text('known')).notFound((c) => c.text('child', 404))
+    const app = new OpenSpeed().route('/child', child).notFound((c) => c.text('root', 404))
+    const response = await app.request('/child/unknown')
+    expect([response.status, await response.text()]).toEqual([404, 'root'])
+  })
+})

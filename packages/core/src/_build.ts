@@ -135,12 +135,13 @@ export function withRequestHooks(
 export function registerRoutes(
   router: Router<ComposedChain>,
   flat: FlatApp,
-  rootResponder: ErrorResponder,
+  root: { errorHandler: ErrorHandler | undefined; responder: ErrorResponder },
   logError: (error: unknown, c: Context) => void,
 ): void {
-  const responders = new Map<ErrorHandler | undefined, ErrorResponder>()
+  // one responder per distinct error handler; routes of the root app share the root's
+  const responders = new Map<ErrorHandler | undefined, ErrorResponder>([[root.errorHandler, root.responder]])
   for (const route of flat.routes) {
-    let responder = route.errorHandler === undefined ? rootResponder : responders.get(route.errorHandler)
+    let responder = responders.get(route.errorHandler)
     if (responder === undefined) {
       responder = createErrorResponder(route.errorHandler, flat.hooks, logError)
       responders.set(route.errorHandler, responder)

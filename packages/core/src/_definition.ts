@@ -31,6 +31,5 @@ export interface AppDefinition {
   middleware: MiddlewareDefinition[]
   mounts: { prefix: string; app: OpenSpeed<any, any> }[]
   errorHandler: ErrorHandler | undefined
-  notFoundHandler: NotFoundHandler | undefined
   hooks: HookLists
 }

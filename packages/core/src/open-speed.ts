@@ -253,7 +253,7 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
     const flat = flattenApp(this, hooks)
     const router = this.#options.router?.() ?? new RadixRouter<ComposedChain>()
     const responder = createErrorResponder(this.#errorHandler, hooks, logError)
-    registerRoutes(router, flat, responder, logError)
+    registerRoutes(router, flat, { errorHandler: this.#errorHandler, responder }, logError)
     const notFound = this.#notFoundHandler ?? defaultNotFound
     this.#serving = {
       router,
@@ -343,7 +343,6 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
       middleware: app.#middleware,
       mounts: app.#mounts,
       errorHandler: app.#errorHandler,
-      notFoundHandler: app.#notFoundHandler,
       hooks: app.#hooks,
     })
   }

@@ -19,12 +19,12 @@ function singleOrList<V>(entries: Iterable<[string, V]>): Record<string, V | V[]
 const readers: Record<ValidationTarget, Reader> = {
   json: (c) => c.req.json(),
   form: async (c) => singleOrList((await c.req.formData()).entries()),
-  query: (c) =>
-    singleOrList(
-      Object.entries(c.req.queries()).flatMap(([key, values]) =>
-        values.map((v) => [key, v] as [string, string]),
-      ),
-    ),
+  query: (c) => {
+    const lists = c.req.queries()
+    const result: Record<string, string | string[]> = Object.create(null)
+    for (const key in lists) result[key] = lists[key]!.length === 1 ? lists[key]![0]! : lists[key]!
+    return result
+  },
   params: (c) => c.req.param(),
   headers: (c) => c.req.header(),
   cookie: (c) => c.req.cookie(),
