@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http'
-import { OpenSpeed } from '@openspeed/core'
+import { getConnInfo, OpenSpeed } from '@openspeed/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deferred, listen, rawRequest, sleep, type TestServer } from '../test/_helpers.ts'
 import { splitAbsoluteForm } from './_target.ts'
@@ -34,6 +34,7 @@ beforeAll(async () => {
       aborted.resolve(c.req.signal.aborted)
       return c.text('late')
     })
+    .get('/conn', (c) => c.json(getConnInfo(c)))
     .get('/signal', (c) => {
       const signal = c.req.signal
       setTimeout(() => aborted.resolve(signal.aborted), 100)
@@ -42,6 +43,18 @@ beforeAll(async () => {
   server = await listen(toNodeHandler(app))
 })
 afterAll(() => server.close())
+
+describe('connection info', () => {
+  it('reports the TCP peer, never a forwarded-for header', async () => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/conn`, {
+      headers: { 'x-forwarded-for': '10.9.8.7' },
+    })
+    const { remote } = await response.json()
+    expect(remote.address).toBe('127.0.0.1')
+    expect(remote.family).toBe('IPv4')
+    expect(remote.port).toBeGreaterThan(0)
+  })
+})
 
 describe('headers and URL', () => {
   it('joins repeated headers with ", " and lists every header', async () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2'
 import type { TLSSocket } from 'node:tls'
-import { assertContentLength, type RequestSource, readStreamWithLimit } from '@openspeed/core'
+import { assertContentLength, type ConnInfo, type RequestSource, readStreamWithLimit } from '@openspeed/core'
 import { bytesStream, readNodeBody, toWebStream } from './_body.ts'
 import { splitAbsoluteForm } from './_target.ts'
 
@@ -59,6 +59,18 @@ export class NodeRequestSource implements RequestSource {
       const split = splitAbsoluteForm(url)
       this.target = split === null ? url : split.target
       this.#origin = split?.origin
+    }
+  }
+
+  connInfo(): ConnInfo {
+    const socket = this.#req.socket
+    const family = socket.remoteFamily
+    return {
+      remote: {
+        address: socket.remoteAddress,
+        port: socket.remotePort,
+        family: family === 'IPv4' || family === 'IPv6' ? family : undefined,
+      },
     }
   }
 

@@ -1,4 +1,4 @@
-import { type ComposedChain, composeChain, type ErrorResponder } from './_compose.ts'
+import { type ComposedChain, composeChain, type ErrorResponder, type RouteEntry } from './_compose.ts'
 import type { AppDefinition, ErrorHandler } from './_definition.ts'
 import { joinPaths, scopeCovers } from './_scope.ts'
 import type { Context } from './context.ts'
@@ -133,7 +133,7 @@ export function withRequestHooks(
 
 /** Adds every flattened route to the router with its composed chain. */
 export function registerRoutes(
-  router: Router<ComposedChain>,
+  router: Router<RouteEntry>,
   flat: FlatApp,
   root: { errorHandler: ErrorHandler | undefined; responder: ErrorResponder },
   logError: (error: unknown, c: Context) => void,
@@ -146,10 +146,9 @@ export function registerRoutes(
       responder = createErrorResponder(route.errorHandler, flat.hooks, logError)
       responders.set(route.errorHandler, responder)
     }
-    router.add(
-      route.method,
-      route.path,
-      withRequestHooks(composeChain(route.handlers, responder), flat.hooks, responder),
-    )
+    router.add(route.method, route.path, {
+      chain: withRequestHooks(composeChain(route.handlers, responder), flat.hooks, responder),
+      path: route.path,
+    })
   }
 }

@@ -11,6 +11,12 @@ export type ErrorResponder = (error: unknown, c: Context) => ChainResult | Promi
 /** A route's handlers composed once, when the app starts serving. */
 export type ComposedChain = (c: Context) => ChainResult | Promise<ChainResult>
 
+/** What the router stores per route: the composed chain and the pattern it was registered with. */
+export interface RouteEntry {
+  readonly chain: ComposedChain
+  readonly path: string
+}
+
 const noopNext: Next = () => Promise.resolve()
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -1,4 +1,4 @@
-import type { ComposedChain, ErrorResponder } from './_compose.ts'
+import type { ComposedChain, ErrorResponder, RouteEntry } from './_compose.ts'
 import { decodePath } from './_url.ts'
 import { Context, type ContextOptions } from './context.ts'
 import type { FastResponse } from './fast-response.ts'
@@ -10,7 +10,7 @@ import type { ExecutionContext } from './types.ts'
 
 /** What an app needs per request, built once when it starts serving. */
 export interface ServingState {
-  router: Router<ComposedChain>
+  router: Router<RouteEntry>
   hooks: HookLists
   onError: ErrorResponder
   unmatched: ComposedChain
@@ -50,10 +50,20 @@ export function handleRequest(
   let match = serving.router.match(method, path)
   if (match === null && method === 'HEAD') match = serving.router.match('GET', path)
   if (match === null) {
-    return serving.unmatched(new Context(source, path, null, null, env, executionCtx, serving.contextOptions))
+    return serving.unmatched(new Context(source, path, null, null, undefined, env, executionCtx, serving.contextOptions))
   }
-  return match.value(
-    new Context(source, path, match.paramNames, match.paramValues, env, executionCtx, serving.contextOptions),
+  const route = match.value
+  return route.chain(
+    new Context(
+      source,
+      path,
+      match.paramNames,
+      match.paramValues,
+      route.path,
+      env,
+      executionCtx,
+      serving.contextOptions,
+    ),
   )
 }
 
@@ -65,6 +75,6 @@ function fail(
   env: unknown,
   executionCtx: ExecutionContext | undefined,
 ): Result {
-  const c = new Context(source, path, null, null, env, executionCtx, serving.contextOptions)
+  const c = new Context(source, path, null, null, undefined, env, executionCtx, serving.contextOptions)
   return serving.onError(error, c)
 }

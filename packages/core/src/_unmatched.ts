@@ -1,6 +1,6 @@
 import type { FlatApp } from './_build.ts'
 import { withRequestHooks } from './_build.ts'
-import type { ComposedChain, ErrorResponder } from './_compose.ts'
+import type { ComposedChain, ErrorResponder, RouteEntry } from './_compose.ts'
 import { composeChain } from './_compose.ts'
 import type { NotFoundHandler } from './_definition.ts'
 import { scopeCovers } from './_scope.ts'
@@ -29,7 +29,7 @@ function toggleTrailingSlash(path: string): string {
  * redirect, or the not-found handler.
  */
 export function createUnmatchedChain(
-  router: Router<ComposedChain>,
+  router: Router<RouteEntry>,
   flat: FlatApp,
   notFound: NotFoundHandler,
   trailingSlash: TrailingSlash,

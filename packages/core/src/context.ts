@@ -48,6 +48,7 @@ export class Context<E extends Env = any, P extends string = any, I extends Inpu
   readonly #path: string
   readonly #paramNames: readonly string[] | null
   readonly #paramValues: string[] | null
+  readonly #routePath: string | undefined
   readonly #options: ContextOptions
   #req: OpenSpeedRequest<P, I> | undefined
   #res: Response | FastResponse | undefined
@@ -60,6 +61,7 @@ export class Context<E extends Env = any, P extends string = any, I extends Inpu
     path: string,
     paramNames: readonly string[] | null,
     paramValues: string[] | null,
+    routePath: string | undefined,
     env: unknown,
     executionCtx: ExecutionContext | undefined,
     options: ContextOptions,
@@ -68,6 +70,7 @@ export class Context<E extends Env = any, P extends string = any, I extends Inpu
     this.#path = path
     this.#paramNames = paramNames
     this.#paramValues = paramValues
+    this.#routePath = routePath
     this.env = env as Bindings<E>
     this.executionCtx = executionCtx
     this.#options = options
@@ -80,6 +83,7 @@ export class Context<E extends Env = any, P extends string = any, I extends Inpu
       this.#path,
       this.#paramNames,
       this.#paramValues,
+      this.#routePath,
       this.#options.bodyLimit,
     )
     return this.#req

@@ -2,6 +2,7 @@ export type { ErrorHandler, NotFoundHandler } from './_definition.ts'
 export type { RouteMethod, RouteMethodOn } from './_route-types.ts'
 export type { TrailingSlash } from './_unmatched.ts'
 export { toWebResponse } from './_web-response.ts'
+export { type ConnInfo, getConnInfo } from './conn-info.ts'
 export { Context, type ContextOptions, type HeaderOptions, type HeadersInit } from './context.ts'
 export {
   type CookieOptions,
@@ -16,7 +17,7 @@ export { type ErrorCode, type ErrorCodeInfo, errorCodes } from './error-codes.ts
 export { FastResponse, type ResponseBody } from './fast-response.ts'
 export type { HookName, Hooks } from './hooks.ts'
 export { HttpError, type HttpErrorOptions, type ProblemIssue } from './http-error.ts'
-export { type HandleResult, OpenSpeed, type OpenSpeedOptions } from './open-speed.ts'
+export { type HandleResult, OpenSpeed, type OpenSpeedOptions, type RouteInfo } from './open-speed.ts'
 export { OpenSpeedError } from './openspeed-error.ts'
 export { definePlugin, type Plugin } from './plugin.ts'
 export { type ProblemDetails, type ProblemSource, problemContentType, toProblemResponse } from './problem.ts'
@@ -28,6 +29,14 @@ export {
   readStreamWithLimit,
   WebRequestSource,
 } from './request-source.ts'
+export {
+  describe,
+  getDescription,
+  getValidation,
+  type ResponseDescription,
+  type RouteDescription,
+  type ValidationInfo,
+} from './route-meta.ts'
 export { RadixRouter, type RouteMatch, type Router } from './router/radix-router.ts'
 export type {
   InferSchemaInput,
@@ -55,4 +64,5 @@ export type {
   Schema,
   ValidationTarget,
 } from './types.ts'
-export { validate } from './validate.ts'
+export { type ValidateOptions, type ValidationFailure, validate } from './validate.ts'
+export { toJsonPointer, toProblemIssues, toValidationError } from './validation-error.ts'

@@ -80,7 +80,7 @@ describe('routing', () => {
   })
 
   it('lists its routes', () => {
-    expect(app.routes()).toContainEqual({ method: 'PUT', path: '/items/:id' })
+    expect(app.routes().map(({ method, path }) => `${method} ${path}`)).toContain('PUT /items/:id')
     expect(app.routes()).toHaveLength(9)
   })
 
@@ -131,5 +131,43 @@ describe('fetch and request', () => {
     const app = new OpenSpeed().post('/echo', async (c) => c.json(await c.req.json(), 201))
     const response = await app.request('/echo', json({ a: 1 }))
     expect([response.status, await response.json()]).toEqual([201, { a: 1 }])
+  })
+})
+
+describe('c.req.routePath', () => {
+  const admin = new OpenSpeed().get('/users/:id', (c) => c.text(c.req.routePath ?? 'none'))
+  const app = new OpenSpeed()
+    .use(async (c, next) => {
+      await next()
+      c.header('x-route', c.req.routePath ?? 'unmatched')
+    })
+    .get('/static', (c) => c.text(c.req.routePath ?? 'none'))
+    .get('/files/*', (c) => c.text(c.req.routePath ?? 'none'))
+    .route('/admin', admin)
+
+  it('is the pattern that matched, mounts included, not the requested path', async () => {
+    expect(await (await app.request('/static')).text()).toBe('/static')
+    expect(await (await app.request('/files/a/b.txt')).text()).toBe('/files/*')
+    const response = await app.request('/admin/users/42')
+    expect(await response.text()).toBe('/admin/users/:id')
+    expect(response.headers.get('x-route')).toBe('/admin/users/:id')
+  })
+
+  it('is undefined for requests no route matched', async () => {
+    const response = await app.request('/nowhere')
+    expect(response.status).toBe(404)
+    expect(response.headers.get('x-route')).toBe('unmatched')
+  })
+})
+
+describe('app.routes()', () => {
+  it('lists each route with its middleware and handler in the order they run', () => {
+    const auth = async (_c: unknown, next: () => Promise<void>) => next()
+    const handler = () => 'ok'
+    const app = new OpenSpeed().use('/api/*', auth).get('/api/ping', handler).get('/open', handler)
+    expect(app.routes()).toEqual([
+      { method: 'GET', path: '/api/ping', handlers: [auth, handler] },
+      { method: 'GET', path: '/open', handlers: [handler] },
+    ])
   })
 })

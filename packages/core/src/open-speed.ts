@@ -1,5 +1,5 @@
 import { createErrorResponder, flattenApp, registerRoutes } from './_build.ts'
-import type { ChainResult, ComposedChain } from './_compose.ts'
+import type { ChainResult, RouteEntry } from './_compose.ts'
 import { defaultLogError, defaultNotFound } from './_defaults.ts'
 import type {
   AppDefinition,
@@ -18,7 +18,7 @@ import { OpenSpeedError } from './openspeed-error.ts'
 import type { Plugin } from './plugin.ts'
 import { type RequestSource, WebRequestSource } from './request-source.ts'
 import { RadixRouter, type Router } from './router/radix-router.ts'
-import type { Env, ExecutionContext, MiddlewareHandler, PrefixSchema, Schema } from './types.ts'
+import type { Env, ExecutionContext, Handler, MiddlewareHandler, PrefixSchema, Schema } from './types.ts'
 
 /** Options for `new OpenSpeed()`. */
 export interface OpenSpeedOptions {
@@ -27,13 +27,23 @@ export interface OpenSpeedOptions {
   /** `strict` (default): `/a/` and `/a` are different paths. `redirect`: 308 to the registered one. */
   trailingSlash?: TrailingSlash
   /** Router factory, for alternative router implementations. */
-  router?: () => Router<ComposedChain>
+  router?: () => Router<RouteEntry>
   /** Where unexpected (500) errors are reported. Default: `console.error`. */
   logError?: (error: unknown, c: Context) => void
 }
 
 /** Reads what an app registered; used when building, not part of the public API. */
 export let readDefinition: (app: OpenSpeed<any, any>) => AppDefinition
+
+/** A route as `app.routes()` lists it. */
+export interface RouteInfo {
+  /** Upper-case method, or `ALL`. */
+  readonly method: string
+  /** The full path pattern, mounts included. */
+  readonly path: string
+  /** Middleware then the route handler, in the order they run. */
+  readonly handlers: readonly (Handler | MiddlewareHandler)[]
+}
 
 /** What `app.handle()` returns: adapters write a `FastResponse` directly or convert it. */
 export type HandleResult = ChainResult
@@ -251,7 +261,7 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
     const hooks = createHookLists()
     for (const name of Object.keys(hooks) as HookName[]) (hooks[name] as unknown[]).push(...this.#hooks[name])
     const flat = flattenApp(this, hooks)
-    const router = this.#options.router?.() ?? new RadixRouter<ComposedChain>()
+    const router = this.#options.router?.() ?? new RadixRouter<RouteEntry>()
     const responder = createErrorResponder(this.#errorHandler, hooks, logError)
     registerRoutes(router, flat, { errorHandler: this.#errorHandler, responder }, logError)
     const notFound = this.#notFoundHandler ?? defaultNotFound
@@ -306,9 +316,18 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
     request: Request,
     env?: unknown,
     executionCtx?: ExecutionContext,
-  ): Response | Promise<Response> => {
-    const result = this.handle(new WebRequestSource(request), env, executionCtx)
-    const head = request.method === 'HEAD'
+  ): Response | Promise<Response> => this.respond(new WebRequestSource(request), env, executionCtx)
+
+  /**
+   * Handles one request and answers with a Web `Response` (no body for `HEAD`): `fetch` for a
+   * `RequestSource`. For adapters that report connection info or build their own source.
+   *
+   * @example
+   * Bun.serve({ fetch: (request, server) => app.respond(new WebRequestSource(request, () => ({ remote: { address: server.requestIP(request)?.address } }))) })
+   */
+  respond(source: RequestSource, env?: unknown, executionCtx?: ExecutionContext): Response | Promise<Response> {
+    const result = this.handle(source, env, executionCtx)
+    const head = source.method === 'HEAD'
     return result instanceof Promise
       ? result.then((value) => toWebResponse(value, head))
       : toWebResponse(result, head)
@@ -332,9 +351,20 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
     return this.fetch(new Request(url, init), env, executionCtx)
   }
 
-  /** The routes the app serves, with full paths (mounts included). */
-  routes(): { method: string; path: string }[] {
-    return flattenApp(this, createHookLists()).routes.map(({ method, path }) => ({ method, path }))
+  /**
+   * The routes the app serves, with full paths (mounts included) and their handlers in the order
+   * they run: applicable middleware first, the route handler last. For tooling (OpenAPI, route
+   * tables); middleware carry metadata such as their validation schema on the function.
+   *
+   * @example
+   * for (const route of app.routes()) console.log(route.method, route.path, route.handlers.length)
+   */
+  routes(): RouteInfo[] {
+    return flattenApp(this, createHookLists()).routes.map(({ method, path, handlers }) => ({
+      method,
+      path,
+      handlers,
+    }))
   }
 
   static {

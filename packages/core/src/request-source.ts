@@ -1,4 +1,5 @@
 import { targetFromUrl } from './_url.ts'
+import type { ConnInfo } from './conn-info.ts'
 import { HttpError } from './http-error.ts'
 
 /**
@@ -28,6 +29,8 @@ export interface RequestSource {
   readonly signal: AbortSignal
   /** The request as a Web `Request`. */
   toRequest(): Request
+  /** The client's connection, when the runtime reports it (read through `getConnInfo(c)`). */
+  connInfo?(): ConnInfo | undefined
 }
 
 /** The 413 error every runtime answers an oversized body with. */
@@ -79,18 +82,28 @@ export async function readStreamWithLimit(
  * A `RequestSource` over a Web `Request`: what `app.fetch()` uses on Bun, Deno, Workers and
  * every other Fetch-API runtime.
  *
+ * An adapter that knows the client's address passes it (or a function computing it on demand).
+ *
  * @example
- * const result = await app.handle(new WebRequestSource(new Request('http://localhost/')))
+ * const source = new WebRequestSource(request, () => ({ remote: { address: server.requestIP(request)?.address } }))
+ * const response = await app.respond(source)
  */
 export class WebRequestSource implements RequestSource {
   readonly request: Request
   readonly method: string
   readonly target: string
+  readonly #connInfo: ConnInfo | (() => ConnInfo) | undefined
 
-  constructor(request: Request) {
+  constructor(request: Request, connInfo?: ConnInfo | (() => ConnInfo)) {
     this.request = request
     this.method = request.method
     this.target = targetFromUrl(request.url)
+    this.#connInfo = connInfo
+  }
+
+  connInfo(): ConnInfo | undefined {
+    const info = this.#connInfo
+    return typeof info === 'function' ? info() : info
   }
 
   header(name: string): string | undefined {

@@ -42,11 +42,16 @@ function isFormContentType(contentType: string | undefined): boolean {
  *   return c.json({ id, draft, body })
  * })
  */
+/** Reads the request's source; for core's own helpers (`getConnInfo`), not part of the public API. */
+export let readSource: (request: OpenSpeedRequest<any, any>) => RequestSource
+
 export class OpenSpeedRequest<P extends string = string, I extends Input = {}> {
   /** Upper-case HTTP method. */
   readonly method: string
   /** The percent-decoded path that was matched (reserved escapes such as `%2F` stay encoded). */
   readonly path: string
+  /** The pattern of the route that matched, mounts included (`/users/:id`); `undefined` when none did. */
+  readonly routePath: string | undefined
   readonly #source: RequestSource
   readonly #paramNames: readonly string[] | null
   readonly #paramValues: string[] | null
@@ -62,10 +67,12 @@ export class OpenSpeedRequest<P extends string = string, I extends Input = {}> {
     path: string,
     paramNames: readonly string[] | null,
     paramValues: string[] | null,
+    routePath: string | undefined,
     bodyLimit: number,
   ) {
     this.method = source.method
     this.path = path
+    this.routePath = routePath
     this.#source = source
     this.#paramNames = paramNames
     this.#paramValues = paramValues
@@ -218,5 +225,9 @@ export class OpenSpeedRequest<P extends string = string, I extends Input = {}> {
   addValidatedData(target: string, value: unknown): void {
     this.#valid ??= Object.create(null) as Record<string, unknown>
     this.#valid[target] = value
+  }
+
+  static {
+    readSource = (request) => request.#source
   }
 }
