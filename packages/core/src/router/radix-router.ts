@@ -122,6 +122,8 @@ export class RadixRouter<T> implements Router<T> {
     const values: string[] = []
     const terminal = walk(this.#root, path, 1, values, method)
     if (terminal === null) return null
+    // walk() records values deepest first, as the successful branch unwinds
+    if (values.length > 1) values.reverse()
     return { value: terminal.value, paramNames: terminal.paramNames, paramValues: values }
   }
 
@@ -136,7 +138,9 @@ export class RadixRouter<T> implements Router<T> {
 
 /**
  * Matches the segment starting at `start` (just after a "/") and everything after it. Segments
- * are sliced from the path as the walk goes, so no array is built for the whole path.
+ * are sliced from the path as the walk goes, so no array is built for the whole path. Parameter
+ * values are pushed only once a branch has matched, on the way back up, so a failed branch never
+ * has to undo anything (truncating an array costs more than the whole lookup of a miss).
  */
 function walk<T>(
   node: TreeNode<T>,
@@ -164,13 +168,13 @@ function walk<T>(
     }
   }
   if (node.params !== null && end > start) {
-    const depth = values.length
     for (const edge of node.params) {
       if (edge.pattern !== null && !edge.pattern.test(segment)) continue
-      values.push(segment)
       const found = walk(edge.node, path, end + 1, values, method)
-      if (found !== null) return found
-      values.length = depth
+      if (found !== null) {
+        values.push(segment)
+        return found
+      }
     }
   }
   const wildcard = terminalFor(node.wildcard, method)
