@@ -91,6 +91,14 @@ describe('c.req body readers', () => {
       return c.json({ size })
     })
     .post('/raw', async (c) => c.text(await c.req.raw.text()))
+    .post(
+      '/large',
+      (c, next) => {
+        c.req.bodyLimit = 128
+        return next()
+      },
+      async (c) => c.json({ size: (await c.req.arrayBuffer()).byteLength }),
+    )
     .post('/stream-after-read', async (c) => {
       await c.req.text()
       return c.json({ stream: c.req.stream() })
@@ -136,6 +144,15 @@ describe('c.req body readers', () => {
       post('{"constructor":"word","items":["__proto__"]}', 'application/json'),
     )
     expect(await harmless.json()).toEqual({ got: { constructor: 'word', items: ['__proto__'] } })
+  })
+
+  it('lets middleware change the limit for one route before the body is read', async () => {
+    const raised = await app.request('/large', post('x'.repeat(100), 'text/plain'))
+    expect(await raised.json()).toEqual({ size: 100 })
+    const over = await app.request('/large', post('x'.repeat(129), 'text/plain'))
+    expect(over.status).toBe(413)
+    expect(await over.json()).toMatchObject({ detail: 'The request body is larger than the limit of 128 bytes' })
+    expect((await app.request('/bytes', post('x'.repeat(100), 'text/plain'))).status).toBe(413)
   })
 
   it('answers 413 past the body limit, with or without Content-Length', async () => {

@@ -52,10 +52,18 @@ export class OpenSpeedRequest<P extends string = string, I extends Input = {}> {
   readonly path: string
   /** The pattern of the route that matched, mounts included (`/users/:id`); `undefined` when none did. */
   readonly routePath: string | undefined
+  /**
+   * The largest body this request reads, in bytes; past it the body readers reject with 413.
+   * Starts at the app's `bodyLimit`; middleware may raise or lower it for a route before the body
+   * is read.
+   *
+   * @example
+   * app.post('/upload', (c, next) => { c.req.bodyLimit = 10 * 1024 * 1024; return next() }, save)
+   */
+  bodyLimit: number
   readonly #source: RequestSource
   readonly #paramNames: readonly string[] | null
   readonly #paramValues: string[] | null
-  readonly #bodyLimit: number
   #params: Record<string, string> | undefined
   #query: Record<string, string[]> | undefined
   #cookies: Record<string, string> | undefined
@@ -76,7 +84,7 @@ export class OpenSpeedRequest<P extends string = string, I extends Input = {}> {
     this.#source = source
     this.#paramNames = paramNames
     this.#paramValues = paramValues
-    this.#bodyLimit = bodyLimit
+    this.bodyLimit = bodyLimit
   }
 
   /** The full request URL. */
@@ -163,11 +171,11 @@ export class OpenSpeedRequest<P extends string = string, I extends Input = {}> {
   }
 
   #bytes(): Promise<Uint8Array> {
-    this.#body ??= this.#source.readBody(this.#bodyLimit)
+    this.#body ??= this.#source.readBody(this.bodyLimit)
     return this.#body
   }
 
-  /** The body as bytes (rejects with 413 past the app's body limit). */
+  /** The body as bytes (rejects with 413 past `bodyLimit`). */
   async arrayBuffer(): Promise<ArrayBuffer> {
     const bytes = await this.#bytes()
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
