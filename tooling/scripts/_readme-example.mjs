@@ -3,26 +3,29 @@ import { builtinModules } from 'node:module'
 const kCodeBlock = /^```(?:ts|typescript|js|javascript)[ \t]*\r?\n([\s\S]*?)^```[ \t]*$/m
 const kOutputMarker = /^\s*<!--\s*example-output:\s*([\s\S]*?)\s*-->/
 const kRequestMarker = /^\s*<!--\s*example-request:\s*(\S+)\s*->\s*([\s\S]*?)\s*-->/
+const kRuntimeMarker = /<!--\s*example-runtime:\s*(node|bun|deno)\s*-->/
 const kImport = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g
 
 /**
- * Finds the first ```ts / ```js block of a README and the check marked right after it.
- * Returns `{ error }` when either is missing.
+ * Finds the first ```ts / ```js block of a README and the check marked right after it, plus the
+ * runtime that runs it (`<!-- example-runtime: bun -->` anywhere in the README; Node by default).
+ * Returns `{ error }` when the block or the check is missing.
  *
  * @example
  * parseReadmeExample(readme)
- * // { code, check: { kind: 'output', expected: 'hello' } }
- * // { code, check: { kind: 'request', url: 'http://localhost:3000/', expected: 'ok' } }
+ * // { code, runtime: 'node', check: { kind: 'output', expected: 'hello' } }
+ * // { code, runtime: 'bun', check: { kind: 'request', url: 'http://localhost:3000/', expected: 'ok' } }
  */
 export function parseReadmeExample(readme) {
   const block = kCodeBlock.exec(readme)
   if (!block) return { error: 'README.md has no ```ts or ```js code block' }
   const code = block[1]
+  const runtime = kRuntimeMarker.exec(readme)?.[1] ?? 'node'
   const after = readme.slice(block.index + block[0].length)
   const output = kOutputMarker.exec(after)
-  if (output) return { code, check: { kind: 'output', expected: output[1] } }
+  if (output) return { code, runtime, check: { kind: 'output', expected: output[1] } }
   const request = kRequestMarker.exec(after)
-  if (request) return { code, check: { kind: 'request', url: request[1], expected: request[2] } }
+  if (request) return { code, runtime, check: { kind: 'request', url: request[1], expected: request[2] } }
   return {
     error:
       'the first code block in README.md must be followed by <!-- example-output: <stdout> --> ' +

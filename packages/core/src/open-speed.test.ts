@@ -37,6 +37,20 @@ describe('routing', () => {
     expect(await response.text()).toBe('')
   })
 
+  it('gives HEAD the Content-Length of the GET body, counted in bytes', async () => {
+    const bodies = new OpenSpeed()
+      .get('/text', (c) => c.text('héllo'))
+      .get('/bytes', (c) => c.body(new Uint8Array(7)))
+      .get('/declared', (c) => c.body('abc', 200, { 'content-length': '3' }))
+      .get('/stream', (c) => c.body(new ReadableStream({ start: (controller) => controller.close() })))
+    const length = async (path: string) =>
+      (await bodies.request(path, { method: 'HEAD' })).headers.get('content-length')
+    expect(await length('/text')).toBe('6')
+    expect(await length('/bytes')).toBe('7')
+    expect(await length('/declared')).toBe('3')
+    expect(await length('/stream')).toBeNull()
+  })
+
   it('answers 405 with Allow when the path exists for other methods', async () => {
     const response = await app.request('/items/7', { method: 'POST' })
     expect(response.status).toBe(405)
