@@ -1,0 +1,56 @@
+// The few Bun APIs the adapter uses, typed here so that neither this package's build nor its users
+// need Bun's global type definitions.
+
+/** The address Bun reports for a request's peer. */
+export interface BunSocketAddress {
+  address: string
+  port: number
+  family: 'IPv4' | 'IPv6'
+}
+
+/**
+ * The part of a `Bun.Server` the adapter uses (the real object has more: `upgrade`, `publish`, ...).
+ *
+ * @example
+ * const { server } = await serve(app, { port: 0 })
+ * console.log(server.pendingRequests)
+ */
+export interface BunServer {
+  readonly port?: number
+  readonly hostname?: string
+  readonly url: URL
+  readonly pendingRequests: number
+  requestIP(request: Request): BunSocketAddress | null
+  stop(closeActiveConnections?: boolean): Promise<void>
+}
+
+/** A `Bun.file()` reference. */
+export interface BunFile extends Blob {
+  exists(): Promise<boolean>
+}
+
+type BunHandler = (request: Request, server: BunServer) => Response | Promise<Response>
+
+/** The `Bun.serve()` options the adapter passes. */
+export interface BunServeOptions {
+  port: number
+  hostname?: string
+  tls?: unknown
+  idleTimeout?: number
+  routes?: Record<string, BunHandler>
+  fetch: BunHandler
+  error(error: Error): Response
+}
+
+interface BunGlobal {
+  serve(options: BunServeOptions): BunServer
+  file(path: string): BunFile
+}
+
+/** `globalThis.Bun`, or a clear error outside Bun. */
+export function bunRuntime(): BunGlobal {
+  const bun = (globalThis as { Bun?: BunGlobal }).Bun
+  if (bun === undefined)
+    throw new TypeError('@openspeed/adapters-bun runs on Bun only; on Node use @openspeed/adapters-node')
+  return bun
+}

@@ -1,0 +1,8 @@
+export {
+  type BunServer,
+  type GracefulShutdownOptions,
+  type ServeHandle,
+  type ServeOptions,
+  serve,
+} from './serve.ts'
+export { type BunHandler, type BunHandlerOptions, toBunHandler } from './to-bun-handler.ts'

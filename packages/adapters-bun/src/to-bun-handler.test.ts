@@ -1,0 +1,46 @@
+import { getConnInfo, OpenSpeed } from '@openspeed/core'
+import { describe, expect, it } from 'vitest'
+import type { BunServer } from './_bun.ts'
+import { bunRuntime } from './_bun.ts'
+import { toBunHandler } from './to-bun-handler.ts'
+
+// Bun's server argument, reduced to what the handler reads (the real one is exercised under Bun
+// by serve.test.ts and the conformance suite)
+const server = (address: string | null): BunServer =>
+  ({ requestIP: () => (address === null ? null : { address, port: 5000, family: 'IPv6' }) }) as never
+
+const app = new OpenSpeed()
+  .get('/', (c) => c.json({ env: c.env ?? null, conn: getConnInfo(c) }))
+  .get('/text', (c) => c.text('twelve bytes'))
+  .get('/stream', (c) => c.stream(async (stream) => stream.write('never read')))
+
+describe('toBunHandler', () => {
+  it('reads the peer from the server and hands options.env to handlers, not the server', async () => {
+    const response = await toBunHandler(app, { env: { a: 1 } })(new Request('http://x/'), server('::1'))
+    expect(await response.json()).toEqual({
+      env: { a: 1 },
+      conn: { remote: { address: '::1', port: 5000, family: 'IPv6' } },
+    })
+    const unknown = await toBunHandler(app)(new Request('http://x/'), server(null))
+    expect(await unknown.json()).toEqual({ env: null, conn: { remote: {} } })
+  })
+
+  it('answers HEAD without a body but with the Content-Length of the GET body', async () => {
+    const handler = toBunHandler(app)
+    const head = await handler(new Request('http://x/text', { method: 'HEAD' }), server(null))
+    expect(head.headers.get('content-length')).toBe('12')
+    expect(await head.text()).toBe('')
+    const stream = await handler(new Request('http://x/stream', { method: 'HEAD' }), server(null))
+    expect(stream.body).toBeNull()
+  })
+
+  it('waits for an app that starts asynchronously', async () => {
+    const slow = new OpenSpeed().get('/', (c) => c.text('ready'))
+    slow.addHook('onStart', async () => {})
+    expect(await (await toBunHandler(slow)(new Request('http://x/'), server(null))).text()).toBe('ready')
+  })
+})
+
+it('explains that serve() needs Bun when run elsewhere', () => {
+  expect(() => bunRuntime()).toThrow(/runs on Bun only/)
+})

@@ -1,0 +1,17 @@
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type SpawnedServer, spawnServer } from '@openspeed/conformance'
+
+/** The real Bun binary from the npm package (its `.bin` entry is a shell wrapper). */
+export const bunBinary: string = join(
+  dirname(createRequire(import.meta.url).resolve('bun/package.json')),
+  'bin',
+  'bun.exe',
+)
+
+/** Runs a fixture script under Bun on workspace sources and waits for its `listening on` line. */
+export function startBun(fixture: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
+  const script = fileURLToPath(new URL(`fixtures/${fixture}`, import.meta.url))
+  return spawnServer({ command: bunBinary, args: ['--conditions=@openspeed/source', script], env })
+}

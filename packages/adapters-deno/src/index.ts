@@ -1,0 +1,9 @@
+export {
+  type DenoHttpServer,
+  type DenoServeHandlerInfo,
+  type GracefulShutdownOptions,
+  type ServeHandle,
+  type ServeOptions,
+  serve,
+} from './serve.ts'
+export { type DenoHandler, type DenoHandlerOptions, toDenoHandler } from './to-deno-handler.ts'

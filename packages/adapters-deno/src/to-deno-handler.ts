@@ -1,0 +1,54 @@
+import { type ConnInfo, type OpenSpeed, WebRequestSource } from '@openspeed/core'
+import type { DenoServeHandlerInfo } from './_deno.ts'
+
+/**
+ * A Deno serve handler: `(request, info) => Response`.
+ *
+ * @example
+ * const handler: DenoHandler = toDenoHandler(app)
+ */
+export type DenoHandler = (request: Request, info?: DenoServeHandlerInfo) => Response | Promise<Response>
+
+/**
+ * Options for {@link toDenoHandler} (and `serve()`).
+ *
+ * @example
+ * toDenoHandler(app, { env: { region: Deno.env.get('REGION') } })
+ */
+export interface DenoHandlerOptions {
+  /** Bindings handed to every handler as `c.env`. */
+  env?: unknown
+}
+
+const kUnknown: ConnInfo = { remote: {} }
+
+/** The client address from Deno's handler info, for `getConnInfo(c)`. */
+export function toConnInfo(info: DenoServeHandlerInfo | undefined): ConnInfo {
+  const addr = info?.remoteAddr
+  if (addr === undefined || !('hostname' in addr)) return kUnknown
+  return {
+    remote: {
+      address: addr.hostname,
+      port: addr.port,
+      family: addr.hostname.includes(':') ? 'IPv6' : 'IPv4',
+    },
+  }
+}
+
+/**
+ * Turns an app into a Deno serve handler, for `Deno.serve()` or the default export that
+ * `deno serve` runs. Unlike passing `app.fetch`, it reads the client address from Deno's handler
+ * info, so `getConnInfo(c)` works, and it never mistakes that info for `c.env`.
+ *
+ * @example
+ * // main.ts, run with `deno serve main.ts`
+ * import { OpenSpeed } from '@openspeed/core'
+ * import { toDenoHandler } from '@openspeed/adapters-deno'
+ *
+ * const app = new OpenSpeed().get('/', (c) => c.text('Hello from Deno'))
+ * export default { fetch: toDenoHandler(app) }
+ */
+export function toDenoHandler(app: OpenSpeed<any, any>, options: DenoHandlerOptions = {}): DenoHandler {
+  const env = options.env
+  return (request, info) => app.respond(new WebRequestSource(request, () => toConnInfo(info)), env)
+}
