@@ -13,6 +13,8 @@ describe('app', () => {
       routes: [
         { method: 'GET', path: '/' },
         { method: 'GET', path: '/health' },
+        { method: 'GET', path: '/openapi.json' },
+        { method: 'GET', path: '/docs' },
         { method: 'GET', path: '/books' },
         { method: 'POST', path: '/books' },
         { method: 'GET', path: '/books/:id' },

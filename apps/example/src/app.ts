@@ -1,7 +1,16 @@
-import { OpenSpeed } from '@openspeed/core'
+import { describe, OpenSpeed } from '@openspeed/core'
+import { openapiHandler, validateResponses } from '@openspeed/openapi'
+import { docs } from '@openspeed/openapi/docs'
+import { z } from 'zod'
 import pkg from '../package.json' with { type: 'json' }
 import { createBookRoutes } from './books/routes.ts'
 import { BookStore } from './books/store.ts'
+
+const info = {
+  title: 'OpenSpeed example: books',
+  version: pkg.version,
+  description: 'A small JSON API with validation and RFC 9457 problem responses.',
+}
 
 /**
  * Builds the example API. Pass a store to share or seed data (tests get a fresh one each).
@@ -14,8 +23,28 @@ export function createApp(store: BookStore = new BookStore()) {
   const app = new OpenSpeed()
   // `get()` returns the same app, so `app.routes()` below sees every route added in the chain
   return app
-    .get('/', (c) => c.json({ name: pkg.name, version: pkg.version, routes: app.routes() }))
-    .get('/health', (c) => c.json({ status: 'ok' as const }))
+    .use(validateResponses(app))
+    .get('/', describe({ summary: 'Describe the API and list its routes', tags: ['meta'] }), (c) =>
+      c.json({
+        name: pkg.name,
+        version: pkg.version,
+        routes: app.routes().map(({ method, path }) => ({ method, path })),
+      }),
+    )
+    .get(
+      '/health',
+      describe({
+        summary: 'Liveness check',
+        tags: ['meta'],
+        responses: { 200: z.object({ status: z.literal('ok') }) },
+      }),
+      (c) => c.json({ status: 'ok' as const }),
+    )
+    .get(
+      '/openapi.json',
+      openapiHandler(app, { info, tags: [{ name: 'books', description: 'The books resource' }] }),
+    )
+    .get('/docs', docs({ url: '/openapi.json', title: info.title }))
     .route('/books', createBookRoutes(store))
 }
 

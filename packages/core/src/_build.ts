@@ -6,6 +6,7 @@ import type { HookLists } from './hooks.ts'
 import { HttpError } from './http-error.ts'
 import { type OpenSpeed, readDefinition } from './open-speed.ts'
 import { toProblemResponse } from './problem.ts'
+import { isDocumentationOnly } from './route-meta.ts'
 import type { Router } from './router/radix-router.ts'
 import type { Handler, MiddlewareHandler } from './types.ts'
 
@@ -146,8 +147,12 @@ export function registerRoutes(
       responder = createErrorResponder(route.errorHandler, flat.hooks, logError)
       responders.set(route.errorHandler, responder)
     }
+    // describe() middleware only carries documentation: left out, it costs nothing per request
+    const handlers = route.handlers.filter(
+      (handler, index) => index === route.handlers.length - 1 || !isDocumentationOnly(handler),
+    )
     router.add(route.method, route.path, {
-      chain: withRequestHooks(composeChain(route.handlers, responder), flat.hooks, responder),
+      chain: withRequestHooks(composeChain(handlers, responder), flat.hooks, responder),
       path: route.path,
     })
   }

@@ -2,6 +2,13 @@ import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
 import type { FastResponse } from './fast-response.ts'
 import { OpenSpeed } from './open-speed.ts'
+import {
+  describe as describeRoute,
+  getDescription,
+  getValidation,
+  type RouteDescription,
+  type ValidationInfo,
+} from './route-meta.ts'
 import type { Endpoint, PathParams } from './types.ts'
 import { validate } from './validate.ts'
 
@@ -70,5 +77,24 @@ describe('typed variables and bindings', () => {
       c.set('user', 42)
       return c.text('x')
     })
+  })
+})
+
+describe('route metadata types', () => {
+  it('keeps validated inputs typed with describe() and validate() options in the chain', () => {
+    new OpenSpeed().post(
+      '/items',
+      describeRoute({ summary: 'Create', responses: { 201: z.object({ id: z.string() }) } }),
+      validate('json', z.object({ name: z.string() }), { onError: (failure) => void failure.issues }),
+      (c) => {
+        expectTypeOf(c.req.valid('json')).toEqualTypeOf<{ name: string }>()
+        return c.json({ id: '1' }, 201)
+      },
+    )
+  })
+
+  it('reads metadata back with typed accessors', () => {
+    expectTypeOf(getValidation).returns.toEqualTypeOf<ValidationInfo | undefined>()
+    expectTypeOf(getDescription).returns.toEqualTypeOf<RouteDescription | undefined>()
   })
 })

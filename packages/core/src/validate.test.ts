@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { HttpError } from './http-error.ts'
 import { OpenSpeed } from './open-speed.ts'
 import type { StandardSchemaV1 } from './standard-schema.ts'
 import { validate } from './validate.ts'
@@ -137,5 +138,74 @@ describe('validate() with other Standard Schema libraries', () => {
       { where: 'json', path: '', message: 'root' },
     ])
     expect(problem.detail).toBe('Invalid json: /a~1b/c~0d/0: not ok; root')
+  })
+})
+
+describe('validate() error formatting', () => {
+  const bad = { title: 1, extra: true }
+  const shapes = {
+    zod: z.strictObject({ title: z.string() }),
+    valibot: v.strictObject({ title: v.string() }),
+  }
+
+  it.each(Object.entries(shapes))('answers %s failures in the same problem shape', async (_name, schema) => {
+    const app = new OpenSpeed().post('/', validate('json', schema), (c) => c.json(c.req.valid('json')))
+    const response = await app.request('/', jsonInit(bad))
+    expect(response.status).toBe(400)
+    const problem = await response.json()
+    expect(problem).toEqual({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      code: 'OS_ERR_VALIDATION_FAILED',
+      instance: '/',
+      detail: expect.stringMatching(/^Invalid json: \/title: .+; \/extra: .+$/),
+      errors: [
+        { where: 'json', path: '/title', message: expect.any(String) },
+        { where: 'json', path: '/extra', message: expect.stringMatching(/extra/) },
+      ],
+    })
+  })
+
+  it('lets onError answer, throw another error, or keep the default', async () => {
+    const schema = z.object({ n: z.number() })
+    const app = new OpenSpeed()
+      .post(
+        '/custom',
+        validate('json', schema, {
+          onError: ({ target, value, issues, error }, c) =>
+            c.json({ target, value, count: issues.length, errors: error.errors }, 422),
+        }),
+        (c) => c.json(c.req.valid('json')),
+      )
+      .post('/default', validate('json', schema, { onError: () => undefined }), (c) =>
+        c.json(c.req.valid('json')),
+      )
+    const custom = await app.request('/custom', jsonInit({ n: 'x' }))
+    expect([custom.status, await custom.json()]).toEqual([
+      422,
+      {
+        target: 'json',
+        value: { n: 'x' },
+        count: 1,
+        errors: [{ where: 'json', path: '/n', message: expect.any(String) }],
+      },
+    ])
+    expect((await app.request('/custom', jsonInit({ n: 1 }))).status).toBe(200)
+    const fallback = await app.request('/default', jsonInit({}))
+    expect(fallback.status).toBe(400)
+    expect((await fallback.json()).code).toBe('OS_ERR_VALIDATION_FAILED')
+  })
+
+  it('lets app.onError reformat every validation failure app-wide', async () => {
+    const app = new OpenSpeed()
+      .onError((error, c) =>
+        HttpError.isInstance(error) && error.code === 'OS_ERR_VALIDATION_FAILED'
+          ? c.json({ invalid: error.errors!.map((issue) => issue.path) }, 422)
+          : c.json({ other: true }, 500),
+      )
+      .get('/', validate('query', z.object({ page: z.coerce.number() })), (c) => c.json(c.req.valid('query')))
+    const response = await app.request('/?page=x')
+    expect([response.status, await response.json()]).toEqual([422, { invalid: ['/page'] }])
   })
 })

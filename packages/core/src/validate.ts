@@ -1,7 +1,10 @@
 import type { Context } from './context.ts'
-import { HttpError, type ProblemIssue } from './http-error.ts'
+import type { FastResponse } from './fast-response.ts'
+import type { HttpError } from './http-error.ts'
+import { setValidation } from './route-meta.ts'
 import type { InferSchemaOutput, StandardSchemaIssue, StandardSchemaV1 } from './standard-schema.ts'
 import type { MiddlewareHandler, ValidationTarget } from './types.ts'
+import { toValidationError } from './validation-error.ts'
 
 type Reader = (c: Context) => unknown | Promise<unknown>
 
@@ -30,32 +33,35 @@ const readers: Record<ValidationTarget, Reader> = {
   cookie: (c) => c.req.cookie(),
 }
 
-function toPointer(path: StandardSchemaIssue['path']): string {
-  if (!path || path.length === 0) return ''
-  let pointer = ''
-  for (const segment of path) {
-    const key = typeof segment === 'object' && segment !== null ? segment.key : segment
-    pointer += `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`
-  }
-  return pointer
+/** A failed validation, as handed to {@link ValidateOptions.onError}. */
+export interface ValidationFailure {
+  readonly target: ValidationTarget
+  /** The value that was read from the request. */
+  readonly value: unknown
+  /** The schema library's own issues. */
+  readonly issues: readonly StandardSchemaIssue[]
+  /** The default 400 problem, with `detail` and `errors` already formatted. */
+  readonly error: HttpError
 }
 
-function validationError(target: ValidationTarget, issues: readonly StandardSchemaIssue[]): HttpError {
-  const errors: ProblemIssue[] = issues.map((issue) => ({
-    where: target,
-    path: toPointer(issue.path),
-    message: issue.message,
-  }))
-  const summary = errors
-    .map((error) => (error.path === '' ? error.message : `${error.path}: ${error.message}`))
-    .join('; ')
-  return HttpError.fromCode('OS_ERR_VALIDATION_FAILED', { detail: `Invalid ${target}: ${summary}`, errors })
+/** Options for {@link validate}. */
+export interface ValidateOptions {
+  /**
+   * Called when validation fails. Return a response to answer with it, throw to answer with
+   * another error, or return nothing to answer with the default 400 problem (`failure.error`).
+   */
+  onError?: (
+    failure: ValidationFailure,
+    c: Context,
+  ) => Response | FastResponse | void | Promise<Response | FastResponse | void>
 }
 
 /**
  * Validates one part of the request with any Standard Schema (zod, valibot, arktype, ...). A value
  * that fails gets a 400 problem response listing each issue (`where`, `path`, `message`); the
- * parsed value is available, typed, as `c.req.valid(target)`.
+ * parsed value is available, typed, as `c.req.valid(target)`. The target and schema stay readable
+ * on the middleware with `getValidation()`, which is how OpenAPI generators document the route.
+ * Every schema library's failures come out in the same shape; `options.onError` changes the answer.
  *
  * @example
  * import { validate } from '@openspeed/core'
@@ -64,19 +70,30 @@ function validationError(target: ValidationTarget, issues: readonly StandardSche
  *   const { title } = c.req.valid('json')
  *   return c.json({ title }, 201)
  * })
+ * // a custom answer for one route
+ * validate('query', schema, { onError: ({ error }, c) => c.json({ message: error.detail }, 422) })
  */
 export function validate<T extends ValidationTarget, Schema extends StandardSchemaV1>(
   target: T,
   schema: Schema,
+  options: ValidateOptions = {},
 ): MiddlewareHandler<any, any, { [K in T]: InferSchemaOutput<Schema> }> {
   const read = readers[target]
   if (read === undefined) throw new TypeError(`Unknown validation target "${target}"`)
   const standard = schema['~standard']
-  return async (c, next) => {
+  const { onError } = options
+  const middleware: MiddlewareHandler = async (c, next) => {
     const value = await read(c)
     const result = await standard.validate(value)
-    if (result.issues !== undefined) throw validationError(target, result.issues)
+    if (result.issues !== undefined) {
+      const error = toValidationError(target, result.issues)
+      const answer =
+        onError === undefined ? undefined : await onError({ target, value, issues: result.issues, error }, c)
+      if (answer === undefined) throw error
+      return answer
+    }
     c.req.addValidatedData(target, result.value)
     await next()
   }
+  return setValidation(middleware, { target, schema })
 }

@@ -55,7 +55,7 @@ describe('books routes: bad input', () => {
       { where: 'json', path: '/author', message: 'Invalid input: expected string, received undefined' },
       { where: 'json', path: '/isbn', message: 'Expected an ISBN-10 or ISBN-13 without hyphens' },
       { where: 'json', path: '/year', message: 'Invalid input: expected int, received number' },
-      { where: 'json', path: '', message: 'Unrecognized key: "extra"' },
+      { where: 'json', path: '/extra', message: 'Unrecognized key: "extra"' },
     ]
     expect(await problem(response, 400)).toEqual({
       ...badRequest,

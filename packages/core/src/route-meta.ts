@@ -1,0 +1,112 @@
+import type { StandardSchemaV1 } from './standard-schema.ts'
+import type { MiddlewareHandler, ValidationTarget } from './types.ts'
+
+/**
+ * Property keys under which route metadata lives on middleware functions. They are
+ * `Symbol.for` keys, so two installed copies of core (and other libraries) read and write the
+ * same ones.
+ */
+const kValidation: unique symbol = Symbol.for('openspeed.validation')
+const kDescription: unique symbol = Symbol.for('openspeed.description')
+
+/** What a `validate(target, schema)` middleware checks, read back with {@link getValidation}. */
+export interface ValidationInfo {
+  readonly target: ValidationTarget
+  readonly schema: StandardSchemaV1
+}
+
+/** One documented response of a route: a description, and the schema of its body. */
+export interface ResponseDescription {
+  description?: string
+  /** The body's schema: any Standard Schema (zod, valibot, a JSON Schema wrapped for validation). */
+  schema?: StandardSchemaV1
+  /** Media type of the body. Default `application/json` (`application/problem+json` for 4xx/5xx). */
+  contentType?: string
+  /** Response headers, by name. */
+  headers?: Record<string, { description?: string; schema?: StandardSchemaV1; required?: boolean }>
+}
+
+/**
+ * Documentation for one route, attached with {@link describe}. Every field is optional; when
+ * several `describe()` middlewares cover a route (group and route level), their fields combine and
+ * the one nearest the handler wins.
+ */
+export interface RouteDescription {
+  summary?: string
+  description?: string
+  tags?: string[]
+  /** Unique id of the operation; generated from the method and path when missing. */
+  operationId?: string
+  deprecated?: boolean
+  /** Security requirements, e.g. `[{ bearerAuth: [] }]`; `[]` makes a route public. */
+  security?: Record<string, string[]>[]
+  /** Responses by status code: a body schema, or a {@link ResponseDescription}. */
+  responses?: { [status: number]: StandardSchemaV1 | ResponseDescription; default?: ResponseDescription }
+  /** Leave the route out of generated documents. */
+  hide?: boolean
+}
+
+/**
+ * A middleware that documents its route and does nothing else: OpenAPI generators and typed
+ * clients read what it carries with {@link getDescription}. The data lives on the function object,
+ * so requests never touch it.
+ *
+ * @example
+ * import { describe, validate } from '@openspeed/core'
+ * app.get(
+ *   '/books/:id',
+ *   describe({ summary: 'Read one book', tags: ['books'], responses: { 200: bookSchema, 404: { description: 'No such book' } } }),
+ *   validate('params', z.object({ id: z.uuid() })),
+ *   (c) => c.json(load(c.req.valid('params').id)),
+ * )
+ */
+export function describe(description: RouteDescription): MiddlewareHandler {
+  const middleware: MiddlewareHandler = (_c, next) => next()
+  Object.defineProperty(middleware, kDescription, { value: Object.freeze({ ...description }) })
+  documentationOnly.add(middleware)
+  return middleware
+}
+
+const documentationOnly = new WeakSet<Function>()
+
+/** Whether a handler only documents its route (`describe()`), so the request chain can skip it. */
+export function isDocumentationOnly(handler: Function): boolean {
+  return documentationOnly.has(handler)
+}
+
+/**
+ * The documentation a `describe()` middleware carries, or `undefined` for any other function.
+ * Handlers may carry one too: set the `Symbol.for('openspeed.description')` property on them.
+ *
+ * @example
+ * import { getDescription } from '@openspeed/core'
+ * for (const route of app.routes()) {
+ *   const docs = route.handlers.map(getDescription).filter(Boolean)
+ * }
+ */
+export function getDescription(handler: unknown): RouteDescription | undefined {
+  return typeof handler === 'function'
+    ? ((handler as unknown as Record<symbol, RouteDescription | undefined>)[kDescription] ?? undefined)
+    : undefined
+}
+
+/**
+ * The target and schema a `validate()` middleware checks, or `undefined` for any other function.
+ * Third-party validators can be recognised too by setting `Symbol.for('openspeed.validation')` to
+ * a {@link ValidationInfo} on their middleware.
+ *
+ * @example
+ * import { getValidation } from '@openspeed/core'
+ * const inputs = app.routes().map((route) => route.handlers.map(getValidation).filter(Boolean))
+ */
+export function getValidation(handler: unknown): ValidationInfo | undefined {
+  return typeof handler === 'function'
+    ? ((handler as unknown as Record<symbol, ValidationInfo | undefined>)[kValidation] ?? undefined)
+    : undefined
+}
+
+/** Attaches what a validator checks to its middleware (used by `validate()`). */
+export function setValidation<F extends Function>(middleware: F, info: ValidationInfo): F {
+  Object.defineProperty(middleware, kValidation, { value: Object.freeze({ ...info }) })
+  return middleware
+}
