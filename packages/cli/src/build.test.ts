@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import { afterEach, expect, it } from 'vitest'
+import { counterApp, createProject, memoryLogger, type Project } from '../test/_project.ts'
+import { buildApp } from './build.ts'
+import { runCli } from './cli.ts'
+import { CliError } from './cli-error.ts'
+
+let project: Project | undefined
+afterEach(() => {
+  project?.remove()
+  project = undefined
+})
+
+it('bundles a node app into dist/server.js, which serves it on PORT', async () => {
+  project = createProject(counterApp)
+  const logger = memoryLogger()
+  expect(await runCli(['build', '--root', project.dir], { logger })).toBe(0)
+  expect(logger.text()).toBe(`[openspeed] built for node: ${project.dir}/dist/server.js`)
+  expect(JSON.parse(readFileSync(`${project.dir}/dist/openspeed-build.json`, 'utf8'))).toEqual({
+    runtime: 'node',
+    outFile: 'server.js',
+  })
+  const child = spawn(process.execPath, ['dist/server.js'], {
+    cwd: project.dir,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+  })
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const match = /Listening on (\S+)/.exec(String(chunk))
+        if (match) resolve(match[1]!)
+      })
+      child.once('exit', (code) => reject(new Error(`the build exited with ${code}`)))
+    })
+    const response = await fetch(`${url}/hello`)
+    expect(await response.json()).toEqual({ message: 'v1', hits: 1 })
+  } finally {
+    child.kill('SIGTERM')
+  }
+})
+
+it('bundles a fetch export for Workers that runs without Node built-ins', async () => {
+  project = createProject(counterApp)
+  const result = await buildApp({ root: project.dir, runtime: 'cloudflare' })
+  expect(result.outFile).toBe(`${project.dir}/dist/worker.js`)
+  expect(readFileSync(result.outFile, 'utf8')).not.toMatch(/from ['"]node:/)
+  const worker = (await import(pathToFileURL(result.outFile).href)) as {
+    default: { fetch(request: Request): Promise<Response> }
+  }
+  const response = await worker.default.fetch(new Request('http://localhost/hello'))
+  expect(await response.json()).toEqual({ message: 'v1', hits: 1 })
+})
+
+it('writes bundles for bun, deno and vercel with a fetch handler', async () => {
+  project = createProject(counterApp)
+  for (const [runtime, file] of [
+    ['bun', 'server.js'],
+    ['deno', 'server.js'],
+    ['vercel', 'index.js'],
+  ] as const) {
+    const result = await buildApp({ root: project.dir, runtime })
+    expect(result.outFile).toBe(`${project.dir}/dist/${file}`)
+    const module = (await import(`${pathToFileURL(result.outFile).href}?${runtime}`)) as { default: unknown }
+    const fetchHandler =
+      typeof module.default === 'function' ? module.default : (module.default as { fetch: unknown }).fetch
+    const response = await (fetchHandler as (request: Request) => Promise<Response>)(
+      new Request('http://localhost/hello'),
+    )
+    expect(response.status).toBe(200)
+  }
+})
+
+it('fails with the file and line of each bundler error', async () => {
+  project = createProject({
+    'src/app.ts': "import { missing } from './nowhere.ts'\nexport default missing\n",
+  })
+  const error = await buildApp({ root: project.dir }).catch((caught: unknown) => caught)
+  expect(CliError.isInstance(error) && error.code).toBe('OS_ERR_CLI_BUILD_FAILED')
+  expect((error as Error).message).toMatch(
+    /The build for node failed:\n {2}src\/app\.ts:1:\d+: Could not resolve "\.\/nowhere\.ts"/,
+  )
+  expect(existsSync(`${project.dir}/dist/openspeed-build.json`)).toBe(false)
+})
+
+it('fails when the entry does not exist, and on an unknown --runtime', async () => {
+  project = createProject({})
+  const logger = memoryLogger()
+  expect(await runCli(['build'], { logger, cwd: project.dir })).toBe(1)
+  expect(logger.text()).toMatch(/openspeed build: The entry .*src\/app\.ts does not exist/)
+  expect(await runCli(['build', '--runtime', 'java'], { logger, cwd: project.dir })).toBe(2)
+  expect(logger.text()).toContain(
+    '--runtime must be one of node, bun, deno, cloudflare, vercel, lambda, got "java"',
+  )
+})

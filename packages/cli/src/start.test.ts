@@ -1,0 +1,47 @@
+import { afterEach, expect, it } from 'vitest'
+import { counterApp, createProject, eventually, memoryLogger, type Project } from '../test/_project.ts'
+import { buildApp } from './build.ts'
+import { runCli } from './cli.ts'
+import { startBuild } from './start.ts'
+
+let project: Project | undefined
+afterEach(() => {
+  project?.remove()
+  project = undefined
+})
+
+const freePort = async (): Promise<number> => {
+  const { createServer } = await import('node:net')
+  const server = createServer().listen(0, '127.0.0.1')
+  await new Promise((resolve) => server.once('listening', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+it('runs the node build on the given port and stops it gracefully with exit code 0', async () => {
+  project = createProject(counterApp)
+  await buildApp({ root: project.dir })
+  const port = await freePort()
+  const controller = new AbortController()
+  const exit = startBuild({ root: project.dir, port, hostname: '127.0.0.1', signal: controller.signal })
+  const body = await eventually(async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/hello`).catch(() => undefined)
+    return response?.json()
+  }, 'the started build')
+  expect(body).toEqual({ message: 'v1', hits: 1 })
+  controller.abort()
+  expect(await exit).toBe(0)
+})
+
+it('asks for a build first, and explains where non-local runtimes run', async () => {
+  project = createProject(counterApp)
+  const logger = memoryLogger()
+  expect(await runCli(['start'], { logger, cwd: project.dir })).toBe(1)
+  expect(logger.text()).toMatch(/openspeed start: No build in .*dist: run `openspeed build` first/)
+  await buildApp({ root: project.dir, runtime: 'cloudflare' })
+  expect(await runCli(['start'], { logger, cwd: project.dir })).toBe(1)
+  expect(logger.text()).toContain('Cloudflare builds run on Workers')
+  expect(await runCli(['start', '--port', 'x'], { logger, cwd: project.dir })).toBe(2)
+  expect(logger.text()).toContain('--port must be an integer from 0 to 65535, got "x"')
+})

@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { runCreate } from './cli.ts'
+
+process.exitCode = await runCreate(process.argv.slice(2))

@@ -1,0 +1,6 @@
+import { defineConfig } from '@openspeed/cli'
+
+export default defineConfig({
+  entry: 'src/app.ts',
+  runtime: '{{runtime}}',
+})

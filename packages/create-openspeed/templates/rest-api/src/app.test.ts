@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest'
+import app from './app.ts'
+
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+})
+
+it('creates, reads, updates and deletes a todo', async () => {
+  const created = await app.request('/todos', json({ title: 'Write tests' }))
+  expect(created.status).toBe(201)
+  const todo = (await created.json()) as { id: number }
+  expect(todo).toEqual({ id: todo.id, title: 'Write tests', done: false })
+
+  expect(await (await app.request(`/todos/${todo.id}`)).json()).toEqual(todo)
+  const updated = await app.request(`/todos/${todo.id}`, { ...json({ done: true }), method: 'PATCH' })
+  expect(await updated.json()).toEqual({ ...todo, done: true })
+  expect((await app.request(`/todos/${todo.id}`, { method: 'DELETE' })).status).toBe(204)
+  expect((await app.request(`/todos/${todo.id}`)).status).toBe(404)
+})
+
+it('rejects an invalid todo with a 400 problem listing the field', async () => {
+  const response = await app.request('/todos', json({ title: '' }))
+  expect(response.status).toBe(400)
+  expect(response.headers.get('content-type')).toBe('application/problem+json')
+  const problem = (await response.json()) as { errors: { path: string }[] }
+  expect(problem.errors.map((error) => error.path)).toContain('/title')
+})
+
+it('rejects an id that is not a number', async () => {
+  expect((await app.request('/todos/abc')).status).toBe(400)
+})
