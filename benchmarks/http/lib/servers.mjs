@@ -13,6 +13,7 @@ const require = createRequire(import.meta.url)
 export const nodeServers = [
   { name: 'node:http', file: 'node-http.mjs' },
   { name: 'openspeed', file: 'openspeed.mjs' },
+  { name: 'openspeed-fs', file: 'openspeed-fs.mjs' },
   { name: 'fastify', file: 'fastify.mjs' },
   { name: 'hono', file: 'hono.mjs' },
   { name: 'h3', file: 'h3.mjs' },

@@ -1,0 +1,1 @@
+export const GET = (c) => c.text('/api/v1/orders/stats')

@@ -1,0 +1,3 @@
+import { helloText } from '../../scenarios.mjs'
+
+export const GET = (c) => c.text(helloText)

@@ -1,0 +1,1 @@
+export const POST = async (c) => c.json(await c.req.json())

@@ -1,0 +1,1 @@
+export const GET = (c) => c.json({ id: c.req.param('id') })

@@ -1,0 +1,24 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, relative, resolve } from 'node:path'
+
+/** The import specifier for `dir/file` as seen from the module written at `out`. */
+export function importSpecifier(out: string, dir: string, file: string): string {
+  const path = relative(dirname(resolve(out)), resolve(dir, file))
+    .split('\\')
+    .join('/')
+  return path.startsWith('.') ? path : `./${path}`
+}
+
+/** A single-quoted string literal for generated code (the house style, so formatters leave it be). */
+export function literal(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`
+}
+
+/** Writes a generated file, creating its folder; leaves it untouched when the text is the same. */
+export async function writeGenerated(out: string, text: string): Promise<void> {
+  const path = resolve(out)
+  const current = await readFile(path, 'utf8').catch(() => null)
+  if (current === text) return
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, text)
+}
