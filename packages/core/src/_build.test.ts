@@ -31,6 +31,33 @@ describe('mounting sub-apps', () => {
     expect(await (await app.request('/admin/fail')).json()).toEqual({ handledBy: 'admin' })
   })
 
+  it('hands an error a sub-app handler throws on to the app it is mounted in', async () => {
+    const inner = new OpenSpeed()
+      .get('/rethrow', () => {
+        throw new Error('inner failure')
+      })
+      .get('/handled', () => {
+        throw new Error('handled inside')
+      })
+      .onError((error, c) => {
+        if ((error as Error).message === 'handled inside') return c.json({ handledBy: 'inner' }, 500)
+        throw error
+      })
+    const middle = new OpenSpeed().route('/inner', inner)
+    const app = new OpenSpeed()
+      .route('/middle', middle)
+      .onError(async (error, c) => c.json({ handledBy: 'root', message: (error as Error).message }, 500))
+    expect(await (await app.request('/middle/inner/handled')).json()).toEqual({ handledBy: 'inner' })
+    expect(await (await app.request('/middle/inner/rethrow')).json()).toEqual({
+      handledBy: 'root',
+      message: 'inner failure',
+    })
+    const lone = new OpenSpeed({ logError: () => {} }).route('/inner', inner)
+    const fallback = await lone.request('/inner/rethrow')
+    expect(fallback.status).toBe(500)
+    expect(await fallback.json()).toMatchObject({ code: 'OS_ERR_INTERNAL' })
+  })
+
   it('mounts nested sub-apps', async () => {
     const v1 = new OpenSpeed().get('/ping', (c) => c.text('pong'))
     const api = new OpenSpeed().route('/v1', v1)

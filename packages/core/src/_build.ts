@@ -20,7 +20,8 @@ export interface FlatRoute {
   method: string
   path: string
   handlers: (Handler | MiddlewareHandler)[]
-  errorHandler: ErrorHandler | undefined
+  /** The error handlers that apply, nearest first: the route's own app, then the apps it is mounted in. */
+  errorHandlers: readonly ErrorHandler[]
 }
 
 /** Everything an app and its mounted sub-apps registered, flattened. */
@@ -28,12 +29,15 @@ export interface FlatApp {
   routes: FlatRoute[]
   middleware: ScopedMiddleware[]
   hooks: HookLists
+  /** The root app's error handlers (none, or its own). */
+  errorHandlers: readonly ErrorHandler[]
 }
 
 /** Flattens an app and its mounts into full paths, scoped middleware and merged hooks. */
 export function flattenApp(app: OpenSpeed<any, any>, hooks: HookLists): FlatApp {
-  const flat: FlatApp = { routes: [], middleware: [], hooks }
-  collect(app, '', [], undefined, flat)
+  const own = readDefinition(app).errorHandler
+  const flat: FlatApp = { routes: [], middleware: [], hooks, errorHandlers: own === undefined ? [] : [own] }
+  collect(app, '', [], flat.errorHandlers, flat)
   return flat
 }
 
@@ -41,7 +45,7 @@ function collect(
   app: OpenSpeed<any, any>,
   prefix: string,
   inherited: ScopedMiddleware[],
-  inheritedErrorHandler: ErrorHandler | undefined,
+  errorHandlers: readonly ErrorHandler[],
   flat: FlatApp,
 ): void {
   const definition: AppDefinition = readDefinition(app)
@@ -51,7 +55,6 @@ function collect(
   }))
   const middleware = [...inherited, ...own]
   flat.middleware.push(...own)
-  const errorHandler = definition.errorHandler ?? inheritedErrorHandler
   for (const route of definition.routes) {
     const path = prefix === '' ? route.path : joinPaths(prefix, route.path)
     const applicable = middleware
@@ -61,7 +64,7 @@ function collect(
       method: route.method,
       path,
       handlers: [...applicable, ...route.handlers],
-      errorHandler,
+      errorHandlers,
     })
   }
   if (prefix !== '') {
@@ -70,13 +73,19 @@ function collect(
     }
   }
   for (const mount of definition.mounts) {
-    collect(mount.app, joinPaths(prefix || '/', mount.prefix), middleware, errorHandler, flat)
+    const own = readDefinition(mount.app).errorHandler
+    const handlers = own === undefined ? errorHandlers : [own, ...errorHandlers]
+    collect(mount.app, joinPaths(prefix || '/', mount.prefix), middleware, handlers, flat)
   }
 }
 
-/** Builds the function that turns any error into a response, for one error handler. */
+/**
+ * Builds the function that turns any error into a response. The nearest error handler answers
+ * first; one that throws hands what it threw to the next (the app the route's app is mounted in),
+ * and past the last one the default problem response answers.
+ */
 export function createErrorResponder(
-  errorHandler: ErrorHandler | undefined,
+  errorHandlers: readonly ErrorHandler[],
   hooks: HookLists,
   logError: (error: unknown, c: Context) => void,
 ): ErrorResponder {
@@ -95,12 +104,16 @@ export function createErrorResponder(
         logError(failure, c)
       }
     }
-    if (errorHandler === undefined) return fallback(error, c)
+    return respond(error, c, 0)
+  }
+  function respond(error: unknown, c: Context, index: number): ReturnType<ErrorResponder> {
+    const handler = errorHandlers[index]
+    if (handler === undefined) return fallback(error, c)
     try {
-      const result = errorHandler(error, c)
-      return result instanceof Promise ? result.catch((failure: unknown) => fallback(failure, c)) : result
+      const result = handler(error, c)
+      return result instanceof Promise ? result.catch((failure: unknown) => respond(failure, c, index + 1)) : result
     } catch (failure) {
-      return fallback(failure, c)
+      return respond(failure, c, index + 1)
     }
   }
 }
@@ -136,16 +149,16 @@ export function withRequestHooks(
 export function registerRoutes(
   router: Router<RouteEntry>,
   flat: FlatApp,
-  root: { errorHandler: ErrorHandler | undefined; responder: ErrorResponder },
+  rootResponder: ErrorResponder,
   logError: (error: unknown, c: Context) => void,
 ): void {
-  // one responder per distinct error handler; routes of the root app share the root's
-  const responders = new Map<ErrorHandler | undefined, ErrorResponder>([[root.errorHandler, root.responder]])
+  // one responder per app (its list of error handlers); routes of the root app share the root's
+  const responders = new Map<readonly ErrorHandler[], ErrorResponder>([[flat.errorHandlers, rootResponder]])
   for (const route of flat.routes) {
-    let responder = responders.get(route.errorHandler)
+    let responder = responders.get(route.errorHandlers)
     if (responder === undefined) {
-      responder = createErrorResponder(route.errorHandler, flat.hooks, logError)
-      responders.set(route.errorHandler, responder)
+      responder = createErrorResponder(route.errorHandlers, flat.hooks, logError)
+      responders.set(route.errorHandlers, responder)
     }
     // describe() middleware only carries documentation: left out, it costs nothing per request
     const handlers = route.handlers.filter(

@@ -162,7 +162,8 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
 
   /**
    * Replaces the error handler. The default answers `HttpError`s with their problem+json and
-   * anything else with a 500 that leaks nothing.
+   * anything else with a 500 that leaks nothing. In a mounted app, an error handler that throws
+   * hands the error on to the handler of the app it is mounted in.
    *
    * @example
    * app.onError((error, c) => {
@@ -262,8 +263,8 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
     for (const name of Object.keys(hooks) as HookName[]) (hooks[name] as unknown[]).push(...this.#hooks[name])
     const flat = flattenApp(this, hooks)
     const router = this.#options.router?.() ?? new RadixRouter<RouteEntry>()
-    const responder = createErrorResponder(this.#errorHandler, hooks, logError)
-    registerRoutes(router, flat, { errorHandler: this.#errorHandler, responder }, logError)
+    const responder = createErrorResponder(flat.errorHandlers, hooks, logError)
+    registerRoutes(router, flat, responder, logError)
     const notFound = this.#notFoundHandler ?? defaultNotFound
     this.#serving = {
       router,
