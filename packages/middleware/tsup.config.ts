@@ -4,6 +4,7 @@ export default definePackageBuild([
   'src/body-limit/index.ts',
   'src/cache-control/index.ts',
   'src/compress/index.ts',
+  'src/compress/node.ts',
   'src/cors/index.ts',
   'src/csrf/index.ts',
   'src/etag/index.ts',

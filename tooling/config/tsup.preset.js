@@ -21,6 +21,9 @@ export function definePackageBuild(entry = ['src/index.ts'], overrides = {}) {
     treeshake: true,
     splitting: false,
     outDir: 'dist',
+    // keep `node:` specifiers as written: Deno resolves built-ins only with the prefix
+    removeNodeProtocol: false,
+    external: [/^node:/],
     ...overrides,
   })
 }

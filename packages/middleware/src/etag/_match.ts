@@ -1,0 +1,42 @@
+const kEntityTag = /^(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"$/
+
+/** The opaque part of an entity tag, or `null` when it is not one (weak comparison ignores `W/`). */
+function opaque(tag: string): string | null {
+  const match = kEntityTag.exec(tag.trim())
+  return match === null ? null : match[2]!
+}
+
+/**
+ * Whether `If-None-Match` matches the current ETag, with the weak comparison RFC 9110 §13.1.2
+ * asks for: `*` matches any current representation; otherwise any listed tag whose opaque part
+ * equals the current one, weak or strong. Malformed members never match.
+ */
+export function ifNoneMatchHits(header: string, etag: string): boolean {
+  const current = opaque(etag)
+  if (current === null) return false
+  if (header.trim() === '*') return true
+  // entity tags cannot contain a comma, so splitting on commas is exact
+  for (const member of header.split(',')) {
+    if (opaque(member) === current) return true
+  }
+  return false
+}
+
+function toBase64Url(bytes: ArrayBuffer): string {
+  let binary = ''
+  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/**
+ * An entity tag for some bytes: a SHA-1 digest (Web Crypto), strong by default.
+ *
+ * @example
+ * import { computeEtag } from '@openspeed/middleware/etag'
+ * c.header('etag', await computeEtag(await file.arrayBuffer()))
+ */
+export async function computeEtag(body: string | Uint8Array | ArrayBuffer, weak = false): Promise<string> {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+  const digest = await crypto.subtle.digest('SHA-1', bytes as Uint8Array<ArrayBuffer>)
+  return `${weak ? 'W/' : ''}"${toBase64Url(digest)}"`
+}

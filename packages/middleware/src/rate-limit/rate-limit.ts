@@ -1,0 +1,116 @@
+import type { Context, MiddlewareHandler } from '@openspeed/core'
+import { formatIp } from '../_cidr.ts'
+import { type ClientAddressOptions, createClientAddressReader } from '../_client-ip.ts'
+import { configError } from '../_config-error.ts'
+import { middlewareError } from '../_errors.ts'
+import { policyHeader, retryAfter, statusHeader } from './_headers.ts'
+import { MemoryStore } from './memory-store.ts'
+import type { RateLimitAlgorithm, RateLimitRule, RateLimitStore } from './store.ts'
+
+/**
+ * Options for {@link rateLimit}.
+ *
+ * @example
+ * const options: RateLimitOptions = { limit: 5, windowMs: 60_000, algorithm: 'sliding-window' }
+ */
+export interface RateLimitOptions extends ClientAddressOptions {
+  /** Requests allowed per window (the bucket size for `token-bucket`). */
+  limit: number
+  /** The window in milliseconds (for `token-bucket`: the time to refill `limit` tokens). */
+  windowMs: number
+  /** `fixed-window` (default), `sliding-window` or `token-bucket`. */
+  algorithm?: RateLimitAlgorithm
+  /**
+   * Who a request counts against: return a user id or API key. `undefined` (or no function) falls
+   * back to the client IP address (IPv6 grouped by `ipv6Subnet`).
+   */
+  key?: (c: Context) => string | undefined | Promise<string | undefined>
+  /** The policy name in the headers and the store key prefix. Default `default`. */
+  name?: string
+  /** Where counts live. Default: a {@link MemoryStore} owned by this middleware. */
+  store?: RateLimitStore
+  /** Send `RateLimit-Policy` and `RateLimit` on every response. Default `true`. */
+  headers?: boolean
+  /** Requests that are not counted at all (health checks, ...). */
+  skip?: (c: Context) => boolean
+  /** Prefix length IPv6 clients are grouped by, since one host usually owns a /64. Default 64. */
+  ipv6Subnet?: number
+}
+
+const kInvalid = 'OS_ERR_RATE_LIMIT_INVALID_OPTIONS'
+const kAlgorithms: readonly string[] = ['fixed-window', 'sliding-window', 'token-bucket']
+
+function validate(options: RateLimitOptions): RateLimitRule {
+  const { limit, windowMs } = options
+  const algorithm = options.algorithm ?? 'fixed-window'
+  if (!Number.isInteger(limit) || limit < 1)
+    throw configError(kInvalid, 'rateLimit: limit must be an integer >= 1')
+  if (!Number.isFinite(windowMs) || windowMs <= 0)
+    throw configError(kInvalid, 'rateLimit: windowMs must be > 0')
+  if (!kAlgorithms.includes(algorithm)) {
+    throw configError(kInvalid, `rateLimit: algorithm must be one of ${kAlgorithms.join(', ')}`)
+  }
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(options.name ?? 'default')) {
+    throw configError(kInvalid, 'rateLimit: name must be 1-64 letters, digits, "_", "." or "-"')
+  }
+  const subnet = options.ipv6Subnet ?? 64
+  if (!Number.isInteger(subnet) || subnet < 1 || subnet > 128) {
+    throw configError(kInvalid, 'rateLimit: ipv6Subnet must be an integer from 1 to 128')
+  }
+  return { algorithm, limit, windowMs }
+}
+
+/**
+ * Limits how many requests a client makes: fixed window, sliding window or token bucket, keyed by
+ * client IP (the TCP peer unless `trustProxy` is set; `X-Forwarded-For` is never believed by
+ * default) or by your own key (user id, API key). Responses carry the IETF `RateLimit-Policy` and
+ * `RateLimit` headers; a request over the limit gets 429 problem+json
+ * (`OS_ERR_RATE_LIMIT_EXCEEDED`) with `Retry-After`. Requests whose IP cannot be known share one
+ * bucket. Counting is atomic per request, so concurrent requests never exceed the limit.
+ *
+ * @example
+ * import { OpenSpeed } from '@openspeed/core'
+ * import { rateLimit } from '@openspeed/middleware/rate-limit'
+ *
+ * const app = new OpenSpeed()
+ *   .use(rateLimit({ limit: 100, windowMs: 60_000, algorithm: 'sliding-window' }))
+ *   .post('/login', rateLimit({ limit: 5, windowMs: 60_000, name: 'login' }), (c) => c.text('ok'))
+ */
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
+  const rule = validate(options)
+  const name = options.name ?? 'default'
+  const store = options.store ?? new MemoryStore()
+  const sendHeaders = options.headers ?? true
+  const subnet = options.ipv6Subnet ?? 64
+  const clientAddress = createClientAddressReader(options, 'rateLimit')
+  const keyOf = options.key
+  const skip = options.skip
+  const policy = policyHeader(name, rule)
+  return async function rateLimitMiddleware(c, next) {
+    if (skip?.(c) === true) return next()
+    const own = keyOf === undefined ? undefined : await keyOf(c)
+    let key: string
+    if (own !== undefined) key = `${name}:k:${own}`
+    else {
+      const address = clientAddress(c)
+      key = `${name}:ip:${address === undefined ? 'unknown' : formatIp(address, subnet)}`
+    }
+    const result = await store.consume(key, rule)
+    if (!result.allowed) {
+      const headers: Record<string, string> = { 'retry-after': retryAfter(result) }
+      if (sendHeaders) {
+        headers['ratelimit-policy'] = policy
+        headers.ratelimit = statusHeader(name, result)
+      }
+      throw middlewareError('OS_ERR_RATE_LIMIT_EXCEEDED', {
+        detail: `Too many requests; retry in ${headers['retry-after']} s`,
+        headers,
+      })
+    }
+    if (sendHeaders) {
+      c.header('ratelimit-policy', policy, { append: true })
+      c.header('ratelimit', statusHeader(name, result), { append: true })
+    }
+    await next()
+  }
+}

@@ -1,0 +1,1 @@
+export { type ServeStaticOptions, serveStatic } from './serve-static.ts'
