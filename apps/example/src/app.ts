@@ -1,4 +1,11 @@
 import { describe, OpenSpeed } from '@openspeed/core'
+import { compress } from '@openspeed/middleware/compress'
+import { csrf } from '@openspeed/middleware/csrf'
+import { logger } from '@openspeed/middleware/logger'
+import { rateLimit } from '@openspeed/middleware/rate-limit'
+import { requestId } from '@openspeed/middleware/request-id'
+import { securityHeaders } from '@openspeed/middleware/security-headers'
+import { timeout } from '@openspeed/middleware/timeout'
 import { openapiHandler, validateResponses } from '@openspeed/openapi'
 import { docs } from '@openspeed/openapi/docs'
 import { z } from 'zod'
@@ -12,6 +19,12 @@ const info = {
   description: 'A small JSON API with validation and RFC 9457 problem responses.',
 }
 
+/** Options for {@link createApp}. */
+export interface AppOptions {
+  /** Write one JSON line per request. Default: on, except under a test runner. */
+  logRequests?: boolean
+}
+
 /**
  * Builds the example API. Pass a store to share or seed data (tests get a fresh one each).
  *
@@ -19,11 +32,20 @@ const info = {
  * const app = createApp()
  * const response = await app.request('/books?limit=5')
  */
-export function createApp(store: BookStore = new BookStore()) {
+export function createApp(store: BookStore = new BookStore(), options: AppOptions = {}) {
   const app = new OpenSpeed()
+  app.use(requestId())
+  if (options.logRequests ?? process.env.NODE_ENV !== 'test') app.use(logger())
   // `get()` returns the same app, so `app.routes()` below sees every route added in the chain
   return app
-    .use(validateResponses(app))
+    .use(
+      securityHeaders(),
+      csrf(),
+      rateLimit({ limit: 600, windowMs: 60_000 }),
+      timeout(10_000),
+      compress(),
+      validateResponses(app),
+    )
     .get('/', describe({ summary: 'Describe the API and list its routes', tags: ['meta'] }), (c) =>
       c.json({
         name: pkg.name,
