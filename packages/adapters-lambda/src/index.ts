@@ -1,0 +1,9 @@
+export type { LambdaBindings, LambdaHandlerOptions } from './_respond.ts'
+export { LambdaAdapterError, type LambdaErrorCode, lambdaErrorCodes } from './errors.ts'
+export {
+  handle,
+  type LambdaHandler,
+  type LambdaHttpEvent,
+  type LambdaResult,
+} from './handle.ts'
+export { type LambdaStreamHandler, streamHandle } from './stream-handle.ts'

@@ -1,0 +1,12 @@
+import { expect, it } from 'vitest'
+
+it('exports exactly the public API', async () => {
+  expect(Object.keys(await import('../src/index.ts')).sort()).toMatchInlineSnapshot(`
+    [
+      "LambdaAdapterError",
+      "handle",
+      "lambdaErrorCodes",
+      "streamHandle",
+    ]
+  `)
+})

@@ -1,0 +1,1 @@
+export { handle, type VercelEdgeContext, type VercelEdgeHandler } from './handle.ts'
