@@ -1,0 +1,134 @@
+import { HttpError, OpenSpeed, type ProblemDetails, validate } from '@openspeed/core'
+import { describe, expectTypeOf, it } from 'vitest'
+import { z } from 'zod'
+import { createClient } from './client.ts'
+import type { ClientResult, Failure, Success } from './types.ts'
+
+const bookInput = z.strictObject({ title: z.string().min(1), year: z.int().optional() })
+const app = new OpenSpeed()
+  .get('/books', validate('query', z.object({ limit: z.coerce.number().default(10) })), (c) =>
+    c.json({ items: [{ id: '1', title: 'Dune' }], limit: c.req.valid('query').limit }),
+  )
+  .post('/books', validate('json', bookInput), (c) => c.json({ id: '1', ...c.req.valid('json') }, 201))
+  .get('/books/:id', (c) => {
+    if (c.req.param('id') === '0') throw new HttpError(404)
+    return c.json({ id: c.req.param('id'), title: 'Dune' })
+  })
+  .post('/login', validate('form', z.object({ user: z.string() })), (c) => c.json({ ok: true }))
+  .get('/whoami', validate('headers', z.object({ 'x-user': z.string() })), (c) => c.text('hi'))
+  .get('/files/*path', (c) => c.json({ path: c.req.param('path') }))
+  .get('/posts/:slug?', (c) => c.json({ slug: c.req.param('slug') }))
+  .all('/any', (c) => c.json({ method: c.req.method }))
+  .on('PURGE', '/cache', (c) => c.json({ purged: true }))
+  .get('/dated', () => ({ at: new Date(0), n: 1 }))
+
+const api = createClient<typeof app>('http://localhost')
+
+describe('paths and methods', () => {
+  it('accepts registered paths for their method', () => {
+    api.get('/books')
+    api.get('/books/:id', { params: { id: '1' } })
+    api.post('/books', { json: { title: 'Dune' } })
+    api.get('/any')
+    api.delete('/any')
+    api.request('PURGE', '/cache')
+  })
+
+  it('rejects unknown paths and the wrong method', () => {
+    // @ts-expect-error: no such path
+    api.get('/authors')
+    // @ts-expect-error: /login only answers POST
+    api.get('/login', {})
+    // @ts-expect-error: /books/:id has no PUT
+    api.put('/books/:id', { params: { id: '1' } })
+    // @ts-expect-error: /cache only answers PURGE
+    api.request('DELETE', '/cache')
+  })
+})
+
+describe('path parameters', () => {
+  it('requires every parameter of the path, by name', () => {
+    api.get('/books/:id', { params: { id: 42 } })
+    // @ts-expect-error: params are required
+    api.get('/books/:id')
+    // @ts-expect-error: wrong parameter name
+    api.get('/books/:id', { params: { bookId: '1' } })
+    // @ts-expect-error: /books has no parameters
+    api.get('/books', { params: { id: '1' } })
+  })
+
+  it('types optional and catch-all parameters', () => {
+    api.get('/posts/:slug?')
+    api.get('/posts/:slug?', { params: { slug: 'intro' } })
+    api.get('/files/*path', { params: { path: 'a/b.txt' } })
+  })
+})
+
+describe('bodies, query, headers', () => {
+  it('requires the validated JSON body', () => {
+    api.post('/books', { json: { title: 'Dune', year: 1965 } })
+    // @ts-expect-error: the body is required
+    api.post('/books')
+    // @ts-expect-error: title must be a string
+    api.post('/books', { json: { title: 1 } })
+    // @ts-expect-error: unknown key
+    api.post('/books', { json: { title: 'Dune', pages: 10 } })
+    // @ts-expect-error: a JSON route takes no form
+    api.post('/books', { json: { title: 'Dune' }, form: { title: 'Dune' } })
+  })
+
+  it('types form bodies, query and headers', () => {
+    api.post('/login', { form: { user: 'ada' } })
+    api.post('/login', { form: new FormData() })
+    // @ts-expect-error: wrong form field type
+    api.post('/login', { form: { user: 1 } })
+    api.get('/books', { query: { limit: 5 } })
+    api.get('/books', { query: { limit: '5' } })
+    // @ts-expect-error: unknown query key
+    api.get('/books', { query: { page: 1 } })
+    api.get('/whoami', { headers: { 'x-user': 'ada', 'x-extra': '1' } })
+  })
+
+  it('accepts a signal and extra fetch options', () => {
+    api.get('/books', { signal: AbortSignal.timeout(1000), init: { credentials: 'include' } })
+  })
+})
+
+describe('results', () => {
+  it('types data by route and problems as RFC 9457 details', async () => {
+    const result = await api.post('/books', { json: { title: 'Dune' } })
+    if (result.ok) {
+      expectTypeOf(result.data).toEqualTypeOf<{ title: string; year?: number | undefined; id: string }>()
+      expectTypeOf(result.status).toEqualTypeOf<number>()
+    } else {
+      expectTypeOf(result.problem).toEqualTypeOf<ProblemDetails>()
+    }
+    expectTypeOf(result).toEqualTypeOf<
+      Success<{ title: string; year?: number | undefined; id: string }> | Failure<ProblemDetails>
+    >()
+  })
+
+  it('types text routes as strings and JSON-serialised values as what arrives', async () => {
+    const text = await api.get('/whoami', { headers: { 'x-user': 'ada' } })
+    if (text.ok) expectTypeOf(text.data).toEqualTypeOf<string>()
+    const dated = await api.get('/dated')
+    if (dated.ok) expectTypeOf(dated.data).toEqualTypeOf<{ at: string; n: number }>()
+    const list = await api.get('/books')
+    if (list.ok) expectTypeOf(list.data.items[0]!.title).toEqualTypeOf<string>()
+  })
+
+  it('types each status of a contract that lists responses', () => {
+    type Pet = { id: number; name: string }
+    type E = {
+      input: {}
+      output: Pet
+      responses: { 200: Pet; 404: { message: string }; default: ProblemDetails }
+    }
+    type R = ClientResult<E>
+    expectTypeOf<Extract<R, { status: 200 }>['data']>().toEqualTypeOf<Pet>()
+    expectTypeOf<Extract<R, { status: 404 }>['problem']>().toEqualTypeOf<{ message: string }>()
+    expectTypeOf<R>().toEqualTypeOf<
+      Success<Pet, 200> | Failure<{ message: string }, 404> | Failure<ProblemDetails, number>
+    >()
+  })
+})

@@ -1,0 +1,1 @@
+export { type EmitContractOptions, type EmitContractResult, emitContract } from './emit.ts'

@@ -1,0 +1,163 @@
+import type { OpenSpeed, PathParams, ProblemDetails, Schema } from '@openspeed/core'
+
+/**
+ * The routes a client is typed from: an app's type (`typeof app`), or a route map of the same
+ * shape — a generated contract or a hand-written one.
+ *
+ * @example
+ * type Routes = RoutesOf<typeof app> // { '/books': { get: Endpoint<...>; post: ... }; ... }
+ */
+export type RoutesOf<T> = T extends OpenSpeed<any, infer S> ? S : T extends Schema ? T : never
+
+/** The methods a client has a shortcut for; `client.request(method, ...)` takes any other. */
+export type ClientMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options'
+
+/** The paths of `S` that answer `M` (routes added with `app.all()` answer every method). */
+export type PathsFor<S, M extends string> = {
+  [P in keyof S & string]: M extends keyof S[P] ? P : 'all' extends keyof S[P] ? P : never
+}[keyof S & string]
+
+/** The endpoint that answers method `M` at path `P`. */
+export type EndpointAt<S, P extends keyof S, M extends string> = M extends keyof S[P]
+  ? S[P][M]
+  : 'all' extends keyof S[P]
+    ? S[P]['all']
+    : never
+
+/**
+ * The JSON a value turns into on the wire: `toJSON()` applied (a `Date` arrives as a string),
+ * functions and symbols dropped.
+ *
+ * @example
+ * type T = JsonOf<{ at: Date; n: number }> // { at: string; n: number }
+ */
+export type JsonOf<T> = unknown extends T
+  ? T
+  : T extends { toJSON(): infer J }
+    ? J
+    : T extends string | number | boolean | null | undefined
+      ? T
+      : T extends symbol | ((...args: any[]) => unknown)
+        ? never
+        : { [K in keyof T]: JsonOf<T[K]> }
+
+/** What a query value may be: scalars and dates are sent as text, arrays repeat the key. */
+export type QueryValue = string | number | boolean | bigint | Date | null | undefined
+
+type InputOf<E> = E extends { input: infer I } ? I : {}
+type HasKeys<T> = [keyof T] extends [never] ? false : true
+
+type ParamsPart<P extends string, I> = I extends { params: infer X }
+  ? { params: { [K in keyof X]: X[K] | (X[K] extends string ? number : never) } }
+  : HasKeys<PathParams<P>> extends false
+    ? { params?: never }
+    : {} extends PathParams<P>
+      ? { params?: { [K in keyof PathParams<P>]: string | number } }
+      : { params: { [K in keyof PathParams<P>]: string | number } }
+
+type QueryPart<I> = I extends { query: infer Q }
+  ? { query?: { [K in keyof Q]?: Q[K] | (Q[K] extends readonly unknown[] ? QueryValue[] : QueryValue) } }
+  : { query?: Readonly<Record<string, QueryValue | readonly QueryValue[]>> }
+
+type HeadersPart<I> = I extends { headers: infer H }
+  ? { headers?: { [K in keyof H]?: H[K] } & Record<string, string> }
+  : { headers?: Record<string, string> }
+
+type CookiePart<I> = I extends { cookie: infer C }
+  ? { cookie?: { [K in keyof C]?: C[K] } }
+  : { cookie?: Record<string, string> }
+
+type BodyPart<I> = I extends { json: infer J }
+  ? { json: J; form?: never }
+  : 'json' extends keyof I
+    ? { json?: I['json' & keyof I]; form?: never }
+    : I extends { form: infer F }
+      ? { form: F | FormData | URLSearchParams; json?: never }
+      : 'form' extends keyof I
+        ? { form?: I['form' & keyof I] | FormData | URLSearchParams; json?: never }
+        : { json?: unknown; form?: Record<string, unknown> | FormData | URLSearchParams }
+
+/** Options every call accepts, on top of its route's inputs. */
+export interface CallOptions {
+  /** Aborts the request (and the reading of its response). */
+  signal?: AbortSignal
+  /** Extra `RequestInit` fields (`credentials`, `cache`, `keepalive`, ...). */
+  init?: Omit<RequestInit, 'method' | 'body' | 'headers' | 'signal'>
+}
+
+/**
+ * The second argument of a call: the route's path parameters, query, headers, cookies and body,
+ * typed from its validators, plus {@link CallOptions}.
+ */
+export type RequestOptions<P extends string, E> = ParamsPart<P, InputOf<E>> &
+  QueryPart<InputOf<E>> &
+  HeadersPart<InputOf<E>> &
+  CookiePart<InputOf<E>> &
+  BodyPart<InputOf<E>> &
+  CallOptions
+
+type OptionsArgs<P extends string, E> =
+  {} extends RequestOptions<P, E> ? [options?: RequestOptions<P, E>] : [options: RequestOptions<P, E>]
+
+/** A 2xx answer with its decoded body. */
+export interface Success<Data, Status extends number = number> {
+  ok: true
+  status: Status
+  data: Data
+  /** The response (its body has been read, unless it was neither JSON nor text). */
+  response: Response
+}
+
+/** An error answer (status >= 400, or 3xx when redirects are not followed) with its problem. */
+export interface Failure<Problem = ProblemDetails, Status extends number = number> {
+  ok: false
+  status: Status
+  problem: Problem
+  /** The response (its body has been read). */
+  response: Response
+}
+
+type IsSuccess<S> = `${S & (string | number)}` extends `2${string}` ? true : false
+type StatusNumber<S> = S extends number ? S : S extends `${infer N extends number}` ? N : number
+
+type FromResponses<R> = {
+  [S in keyof R]: S extends 'default'
+    ? Failure<R[S]>
+    : IsSuccess<S> extends true
+      ? Success<R[S], StatusNumber<S>>
+      : Failure<R[S], StatusNumber<S>>
+}[keyof R]
+
+/**
+ * What a call resolves to: `{ ok: true, status, data }` or `{ ok: false, status, problem }`. For
+ * an OpenSpeed route, `data` is the handler's JSON output and `problem` an RFC 9457 problem; for
+ * a contract that lists `responses` by status (generated from OpenAPI), each listed status has its
+ * own type and narrows with `result.status === 404` (a `default` response covers the rest).
+ *
+ * @example
+ * const result = await api.get('/books/:id', { params: { id } })
+ * if (result.ok) console.log(result.data.title)
+ * else console.log(result.status, result.problem.detail)
+ */
+export type ClientResult<E> = E extends { responses: infer R }
+  ? FromResponses<R>
+  : Success<JsonOf<E extends { output: infer O } ? O : unknown>> | Failure
+
+/** One method of the client: a path of a route that answers `M`, then its options. */
+export type MethodCall<S, M extends string> = <P extends PathsFor<S, M>>(
+  path: P,
+  ...options: OptionsArgs<P, EndpointAt<S, P, M>>
+) => Promise<ClientResult<EndpointAt<S, P, M>>>
+
+/**
+ * The typed client `createClient<typeof app>()` returns: one function per HTTP method, each
+ * taking a route path (with `:params` in it, filled from `options.params`) and its options.
+ */
+export type Client<S> = { [M in ClientMethod]: MethodCall<S, M> } & {
+  /** Any method, for routes added with `app.on('PURGE', ...)`; the method is case-insensitive. */
+  request<M extends string, P extends PathsFor<S, Lowercase<M>>>(
+    method: M,
+    path: P,
+    ...options: OptionsArgs<P, EndpointAt<S, P, Lowercase<M>>>
+  ): Promise<ClientResult<EndpointAt<S, P, Lowercase<M>>>>
+}
