@@ -1,6 +1,12 @@
 import { definePackageTests } from '@openspeed/config/vitest'
 
 export default definePackageTests({
-  // the suite's test definitions run in each adapter's own test run (packages/adapters-*/test/conformance.test.ts)
-  coverageExclude: ['src/suite.ts', 'src/_suite-context.ts', 'src/_cases-*.ts'],
+  // the suites' test definitions run in each adapter's own test run (packages/adapters-*/test/)
+  coverageExclude: [
+    'src/suite.ts',
+    'src/shutdown-suite.ts',
+    'src/dist-suite.ts',
+    'src/_suite-context.ts',
+    'src/_cases-*.ts',
+  ],
 })

@@ -42,7 +42,8 @@ export interface BunServeOptions {
   error(error: Error): Response
 }
 
-interface BunGlobal {
+/** The part of `globalThis.Bun` the adapter uses. */
+export interface BunGlobal {
   serve(options: BunServeOptions): BunServer
   file(path: string): BunFile
 }

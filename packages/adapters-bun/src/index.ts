@@ -1,6 +1,5 @@
 export {
   type BunServer,
-  type GracefulShutdownOptions,
   type ServeHandle,
   type ServeOptions,
   serve,

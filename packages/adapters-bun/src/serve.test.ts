@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { SpawnedServer } from '@openspeed/conformance'
+import { defineShutdownSuite, type SpawnedServer } from '@openspeed/conformance'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBun } from '../test/_bun.ts'
 
@@ -51,38 +51,9 @@ describe('serve() on Bun: static files, env and conn info', () => {
   it('hands options.env to handlers and the peer address to getConnInfo()', async () => {
     expect(await (await fetch(`${server.url}/env`)).json()).toEqual({
       env: { name: 'bun-env' },
-      remote: '127.0.0.1',
+      remote: { address: '127.0.0.1', port: expect.any(Number), family: 'IPv4' },
     })
   })
 })
 
-describe('serve() on Bun: shutdown', () => {
-  it('finishes in-flight requests on SIGTERM, then runs onClose and ends by the signal', async () => {
-    const server = await startBun('serve-app.ts', { STATIC_DIR: dir })
-    const slow = fetch(`${server.url}/slow`)
-    await server.waitForOutput('arrived slow')
-    const stopped = server.stop()
-    const response = await slow
-    expect(response.status).toBe(200)
-    expect((await response.text()).length).toBe(50_000)
-    await stopped
-    expect(await server.exited).toEqual({ code: null, signal: 'SIGTERM' })
-    expect(server.output()).toContain('onClose')
-    await expect(fetch(`${server.url}/`)).rejects.toThrow()
-  })
-
-  it('closes when options.signal aborts, without ending the process by a signal', async () => {
-    const server = await startBun('serve-app.ts', { STATIC_DIR: dir })
-    expect(await (await fetch(`${server.url}/close`, { method: 'POST' })).text()).toBe('closing')
-    await server.waitForOutput('onClose')
-    // nothing keeps the event loop alive once the server is closed
-    expect(await server.exited).toEqual({ code: 0, signal: null })
-  })
-
-  it('leaves SIGTERM alone with gracefulShutdown: false', async () => {
-    const server = await startBun('serve-app.ts', { STATIC_DIR: dir, GRACEFUL: 'false' })
-    await server.stop()
-    expect(await server.exited).toEqual({ code: null, signal: 'SIGTERM' })
-    expect(server.output()).not.toContain('onClose')
-  })
-})
+defineShutdownSuite({ name: 'Bun', start: (env) => startBun('serve-app.ts', { STATIC_DIR: dir, ...env }) })

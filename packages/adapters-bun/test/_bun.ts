@@ -10,8 +10,18 @@ export const bunBinary: string = join(
   'bun.exe',
 )
 
-/** Runs a fixture script under Bun on workspace sources and waits for its `listening on` line. */
-export function startBun(fixture: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
+export const packageDir: string = fileURLToPath(new URL('..', import.meta.url))
+
+/**
+ * Runs a fixture script under Bun, on workspace sources unless `conditions: false`, and waits for
+ * its `listening on` line.
+ */
+export function startBun(
+  fixture: string,
+  env: Record<string, string> = {},
+  options: { conditions?: boolean } = {},
+): Promise<SpawnedServer> {
   const script = fileURLToPath(new URL(`fixtures/${fixture}`, import.meta.url))
-  return spawnServer({ command: bunBinary, args: ['--conditions=@openspeed/source', script], env })
+  const args = options.conditions === false ? [script] : ['--conditions=@openspeed/source', script]
+  return spawnServer({ command: bunBinary, args, env, cwd: packageDir })
 }

@@ -43,7 +43,8 @@ export interface DenoServeOptions {
   onError(error: unknown): Response
 }
 
-interface DenoGlobal {
+/** The part of `globalThis.Deno` the adapter uses. */
+export interface DenoGlobal {
   readonly pid: number
   serve(options: DenoServeOptions): DenoHttpServer
   addSignalListener(signal: string, handler: () => void): void

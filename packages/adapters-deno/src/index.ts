@@ -1,7 +1,6 @@
 export {
   type DenoHttpServer,
   type DenoServeHandlerInfo,
-  type GracefulShutdownOptions,
   type ServeHandle,
   type ServeOptions,
   serve,

@@ -1,3 +1,4 @@
+import { defineShutdownSuite } from '@openspeed/conformance'
 import { describe, expect, it } from 'vitest'
 import { startDeno } from '../test/_deno.ts'
 
@@ -13,34 +14,9 @@ describe('serve() on Deno', () => {
       await server.stop()
     }
   })
-
-  it('finishes in-flight requests on SIGTERM, then runs onClose and ends by the signal', async () => {
-    const server = await startDeno('serve-app.ts')
-    const slow = fetch(`${server.url}/slow`)
-    await server.waitForOutput('arrived slow')
-    const stopped = server.stop()
-    const response = await slow
-    expect(response.status).toBe(200)
-    expect((await response.text()).length).toBe(50_000)
-    await stopped
-    expect(await server.exited).toEqual({ code: null, signal: 'SIGTERM' })
-    expect(server.output()).toContain('onClose')
-  })
-
-  it('closes when options.signal aborts and lets the process end normally', async () => {
-    const server = await startDeno('serve-app.ts')
-    expect(await (await fetch(`${server.url}/close`, { method: 'POST' })).text()).toBe('closing')
-    await server.waitForOutput('onClose')
-    expect(await server.exited).toEqual({ code: 0, signal: null })
-  })
-
-  it('leaves SIGTERM alone with gracefulShutdown: false', async () => {
-    const server = await startDeno('serve-app.ts', { env: { GRACEFUL: 'false' } })
-    await server.stop()
-    expect(await server.exited).toEqual({ code: null, signal: 'SIGTERM' })
-    expect(server.output()).not.toContain('onClose')
-  })
 })
+
+defineShutdownSuite({ name: 'Deno', start: (env) => startDeno('serve-app.ts', { env }) })
 
 describe('toDenoHandler() under `deno serve`', () => {
   it('does not mistake the handler info for c.env', async () => {

@@ -1,22 +1,23 @@
-import { HttpError, type OpenSpeed, toProblemResponse } from '@openspeed/core'
-import { type DenoHttpServer, type DenoNetAddr, type DenoServeOptions, denoRuntime } from './_deno.ts'
-import { onShutdownSignals } from './_signals.ts'
+import {
+  type BaseServeOptions,
+  HttpError,
+  type ListeningServer,
+  type OpenSpeed,
+  type ServerHandle,
+  type SignalRuntime,
+  startServer,
+  toProblemResponse,
+} from '@openspeed/core'
+import {
+  type DenoGlobal,
+  type DenoHttpServer,
+  type DenoNetAddr,
+  type DenoServeOptions,
+  denoRuntime,
+} from './_deno.ts'
 import { type DenoHandlerOptions, toDenoHandler } from './to-deno-handler.ts'
 
 export type { DenoHttpServer, DenoServeHandlerInfo } from './_deno.ts'
-
-/**
- * Options for graceful shutdown (see {@link ServeOptions.gracefulShutdown}).
- *
- * @example
- * await serve(app, { gracefulShutdown: { timeout: 30_000, signals: ['SIGTERM'] } })
- */
-export interface GracefulShutdownOptions {
-  /** Signals that start a graceful shutdown. Default `['SIGTERM', 'SIGINT']`; `[]` for none. */
-  signals?: readonly string[]
-  /** How long in-flight requests may run once shutdown starts, in ms, before the app's `onClose` hooks run anyway. Default `10_000`. */
-  timeout?: number
-}
 
 /**
  * Options for {@link serve}.
@@ -24,44 +25,20 @@ export interface GracefulShutdownOptions {
  * @example
  * await serve(app, { port: 0, hostname: '127.0.0.1' })
  */
-export interface ServeOptions extends DenoHandlerOptions {
-  /** Port to listen on; `0` picks a free one (read it from `handle.port`). Default `3000`. */
-  port?: number
-  /** Address to listen on. Default: every interface. */
-  hostname?: string
+export interface ServeOptions extends DenoHandlerOptions, BaseServeOptions {
   /** PEM certificate and key (strings): serves HTTPS. */
   tls?: { cert: string; key: string }
-  /** Aborting it shuts the server down gracefully, like `handle.close()`. */
-  signal?: AbortSignal
-  /**
-   * Drain and close on SIGTERM/SIGINT (default `true`): stop accepting connections, let in-flight
-   * requests finish, run the app's `onClose` hooks, then raise the signal again.
-   */
-  gracefulShutdown?: boolean | GracefulShutdownOptions
-  /** Where failures the app itself could not answer are reported. Default: `console.error`. */
-  logError?: (error: unknown) => void
 }
 
 /**
- * A running server, returned by {@link serve}.
+ * A running server, returned by {@link serve}: `url`, `port`, `server` (the `Deno.HttpServer`) and `close()`.
  *
  * @example
  * const handle = await serve(app, { port: 0 })
  * await fetch(handle.url)
  * await handle.close()
  */
-export interface ServeHandle {
-  /** Where the server listens, e.g. `http://localhost:3000`. */
-  readonly url: string
-  /** The port the server listens on. */
-  readonly port: number
-  /** The underlying `Deno.HttpServer`. */
-  readonly server: DenoHttpServer
-  /** Stops accepting connections, waits for in-flight requests, then runs the app's `onClose` hooks. */
-  close(): Promise<void>
-}
-
-const kDefaultSignals: readonly string[] = ['SIGTERM', 'SIGINT']
+export type ServeHandle = ServerHandle<DenoHttpServer>
 
 /**
  * Serves an app with `Deno.serve()`: awaits `app.ready()`, listens, reports the client address to
@@ -77,7 +54,17 @@ const kDefaultSignals: readonly string[] = ['SIGTERM', 'SIGINT']
  */
 export async function serve(app: OpenSpeed<any, any>, options: ServeOptions = {}): Promise<ServeHandle> {
   const deno = denoRuntime()
-  await app.ready()
+  return startServer(app, options, {
+    runtime: signalRuntime(deno),
+    listen: () => listenOnDeno(deno, app, options),
+  })
+}
+
+async function listenOnDeno(
+  deno: DenoGlobal,
+  app: OpenSpeed<any, any>,
+  options: ServeOptions,
+): Promise<ListeningServer<DenoHttpServer>> {
   const logError = options.logError ?? ((error: unknown) => console.error(error))
   let listening!: (addr: DenoNetAddr) => void
   const listened = new Promise<DenoNetAddr>((resolve) => {
@@ -94,51 +81,30 @@ export async function serve(app: OpenSpeed<any, any>, options: ServeOptions = {}
     },
   }
   if (options.tls !== undefined) Object.assign(serveOptions, options.tls)
-  let server: DenoHttpServer
-  try {
-    server = deno.serve(serveOptions)
-  } catch (error) {
-    await app.close()
-    throw error
-  }
+  const server = deno.serve(serveOptions)
   const { port } = await listened
-
-  const shutdown = options.gracefulShutdown ?? true
-  const settings = typeof shutdown === 'object' ? shutdown : {}
-  const timeout = settings.timeout ?? 10_000
-  const signals = shutdown === false ? [] : (settings.signals ?? kDefaultSignals)
-  const signal = options.signal
-  let closing: Promise<void> | undefined
-  const close = (): Promise<void> => {
-    closing ??= (async () => {
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const expired = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, timeout)
-      })
-      try {
-        await Promise.race([server.shutdown(), expired])
-      } finally {
-        clearTimeout(timer)
-        removeSignals()
-        signal?.removeEventListener('abort', onAbort)
-      }
-      await app.close()
-    })()
-    return closing
-  }
-  const onAbort = (): void => {
-    close().catch(logError)
-  }
-  const removeSignals = onShutdownSignals(signals, close)
-  if (signal?.aborted) onAbort()
-  else signal?.addEventListener('abort', onAbort, { once: true })
-  const protocol = options.tls === undefined ? 'http' : 'https'
-  return { url: `${protocol}://${urlHost(options.hostname)}:${port}`, port, server, close }
+  return { server, port, secure: options.tls !== undefined, drain: (timeout) => shutdown(server, timeout) }
 }
 
-function urlHost(hostname: string | undefined): string {
-  if (hostname === undefined || hostname === '' || hostname === '0.0.0.0' || hostname === '::') {
-    return 'localhost'
+/** Stops accepting connections and waits for in-flight requests, for `timeout` ms at most. */
+async function shutdown(server: DenoHttpServer, timeout: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeout)
+  })
+  try {
+    await Promise.race([server.shutdown(), expired])
+  } finally {
+    clearTimeout(timer)
   }
-  return hostname.includes(':') ? `[${hostname}]` : hostname
+}
+
+function signalRuntime(deno: DenoGlobal): SignalRuntime {
+  return {
+    pid: deno.pid,
+    on: (signal, listener) => deno.addSignalListener(signal, listener),
+    off: (signal, listener) => deno.removeSignalListener(signal, listener),
+    kill: (pid, signal) => deno.kill(pid, signal),
+    exit: (code) => deno.exit(code),
+  }
 }

@@ -1,5 +1,4 @@
 export {
-  type GracefulShutdownOptions,
   type NodeServer,
   type ServeHandle,
   type ServeOptions,

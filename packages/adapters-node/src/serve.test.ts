@@ -1,8 +1,8 @@
-import { Agent, get, type IncomingMessage } from 'node:http'
+import { Agent } from 'node:http'
 import { createServer } from 'node:net'
 import { OpenSpeed } from '@openspeed/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { deferred, selfSignedCertificate, sleep } from '../test/_helpers.ts'
+import { deferred, getWithAgent, selfSignedCertificate, sleep } from '../test/_helpers.ts'
 import { type ServeHandle, serve } from './serve.ts'
 
 const handles: ServeHandle[] = []
@@ -17,19 +17,6 @@ async function start(
   const handle = await serve(app, { port: 0, hostname: '127.0.0.1', gracefulShutdown: false, ...options })
   handles.push(handle)
   return handle
-}
-
-function getWithAgent(url: string, agent: Agent): Promise<{ response: IncomingMessage; body: string }> {
-  return new Promise((resolve, reject) => {
-    get(url, { agent }, (response) => {
-      let body = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => {
-        body += chunk
-      })
-      response.on('end', () => resolve({ response, body }))
-    }).on('error', reject)
-  })
 }
 
 describe('serve', () => {

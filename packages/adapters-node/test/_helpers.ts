@@ -1,7 +1,14 @@
 import { execFileSync } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, readFileSync } from 'node:fs'
-import { createServer, type RequestListener, type Server } from 'node:http'
+import {
+  type Agent,
+  createServer,
+  get,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+} from 'node:http'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -113,4 +120,22 @@ export function selfSignedCertificate(): { key: string; cert: string } | null {
     key: readFileSync(join(dir, 'key.pem'), 'utf8'),
     cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
   }
+}
+
+/** GETs `url` through `agent` (to control keep-alive) and reads the whole body as text. */
+export function getWithAgent(
+  url: string,
+  agent: Agent,
+): Promise<{ response: IncomingMessage; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent }, (response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => {
+        body += chunk
+      })
+      response.on('end', () => resolve({ response, body }))
+      response.on('error', reject)
+    }).on('error', reject)
+  })
 }

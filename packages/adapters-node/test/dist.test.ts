@@ -1,16 +1,11 @@
-import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { importDist } from '@openspeed/conformance'
 import { OpenSpeed } from '@openspeed/core'
 import { expect, it } from 'vitest'
 import type * as Source from '../src/index.ts'
 
-const distEntry = fileURLToPath(new URL('../dist/index.js', import.meta.url))
-
 it('serves an app through the built dist/ over a real socket', async () => {
-  if (!existsSync(distEntry)) {
-    throw new Error(`${distEntry} is missing: run \`pnpm --filter @openspeed/adapters-node build\` first`)
-  }
-  const dist = (await import(distEntry)) as typeof Source
+  const dist = await importDist<typeof Source>(fileURLToPath(new URL('..', import.meta.url)))
   expect(Object.keys(dist).sort()).toEqual(['serve', 'toNodeHandler'])
   const app = new OpenSpeed()
     .get('/', (c) => c.text('Hello, OpenSpeed!'))

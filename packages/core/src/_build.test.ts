@@ -64,7 +64,9 @@ describe('mounting sub-apps', () => {
     const app = new OpenSpeed().route('/api/', api)
     expect(() => app.route('nope', v1)).toThrow(/must start with "\/"/)
     expect(await (await app.request('/api/v1/ping')).text()).toBe('pong')
-    expect(app.routes().map(({ method, path }) => ({ method, path }))).toEqual([{ method: 'GET', path: '/api/v1/ping' }])
+    expect(app.routes().map(({ method, path }) => ({ method, path }))).toEqual([
+      { method: 'GET', path: '/api/v1/ping' },
+    ])
   })
 })
 

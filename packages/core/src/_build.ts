@@ -111,7 +111,9 @@ export function createErrorResponder(
     if (handler === undefined) return fallback(error, c)
     try {
       const result = handler(error, c)
-      return result instanceof Promise ? result.catch((failure: unknown) => respond(failure, c, index + 1)) : result
+      return result instanceof Promise
+        ? result.catch((failure: unknown) => respond(failure, c, index + 1))
+        : result
     } catch (failure) {
       return respond(failure, c, index + 1)
     }

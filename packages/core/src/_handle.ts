@@ -50,7 +50,9 @@ export function handleRequest(
   let match = serving.router.match(method, path)
   if (match === null && method === 'HEAD') match = serving.router.match('GET', path)
   if (match === null) {
-    return serving.unmatched(new Context(source, path, null, null, undefined, env, executionCtx, serving.contextOptions))
+    return serving.unmatched(
+      new Context(source, path, null, null, undefined, env, executionCtx, serving.contextOptions),
+    )
   }
   const route = match.value
   return route.chain(

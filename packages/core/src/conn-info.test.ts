@@ -23,7 +23,9 @@ describe('getConnInfo', () => {
     await unused.respond(new WebRequestSource(new Request('http://localhost/'), lazy))
     expect(calls).toBe(0)
     const fromFunction = new WebRequestSource(new Request('http://localhost/ip'), lazy)
-    expect(await (await app.respond(fromFunction)).json()).toEqual({ remote: { address: '::1', family: 'IPv6' } })
+    expect(await (await app.respond(fromFunction)).json()).toEqual({
+      remote: { address: '::1', family: 'IPv6' },
+    })
     expect(calls).toBe(1)
   })
 
@@ -38,7 +40,9 @@ describe('getConnInfo', () => {
 
 describe('app.respond', () => {
   it('answers HEAD without a body but with the GET headers', async () => {
-    const response = await app.respond(new WebRequestSource(new Request('http://localhost/ip', { method: 'HEAD' })))
+    const response = await app.respond(
+      new WebRequestSource(new Request('http://localhost/ip', { method: 'HEAD' })),
+    )
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/json')
     expect(await response.text()).toBe('')

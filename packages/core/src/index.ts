@@ -38,6 +38,15 @@ export {
   type ValidationInfo,
 } from './route-meta.ts'
 export { RadixRouter, type RouteMatch, type Router } from './router/radix-router.ts'
+export {
+  type BaseServeOptions,
+  type GracefulShutdownOptions,
+  type ListeningServer,
+  type ServerAdapter,
+  type ServerHandle,
+  type SignalRuntime,
+  startServer,
+} from './server-lifecycle.ts'
 export type {
   InferSchemaInput,
   InferSchemaOutput,

@@ -313,11 +313,8 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
    * @example
    * Bun.serve({ fetch: app.fetch })
    */
-  fetch = (
-    request: Request,
-    env?: unknown,
-    executionCtx?: ExecutionContext,
-  ): Response | Promise<Response> => this.respond(new WebRequestSource(request), env, executionCtx)
+  fetch = (request: Request, env?: unknown, executionCtx?: ExecutionContext): Response | Promise<Response> =>
+    this.respond(new WebRequestSource(request), env, executionCtx)
 
   /**
    * Handles one request and answers with a Web `Response` (no body for `HEAD`): `fetch` for a
@@ -326,7 +323,11 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
    * @example
    * Bun.serve({ fetch: (request, server) => app.respond(new WebRequestSource(request, () => ({ remote: { address: server.requestIP(request)?.address } }))) })
    */
-  respond(source: RequestSource, env?: unknown, executionCtx?: ExecutionContext): Response | Promise<Response> {
+  respond(
+    source: RequestSource,
+    env?: unknown,
+    executionCtx?: ExecutionContext,
+  ): Response | Promise<Response> {
     const result = this.handle(source, env, executionCtx)
     const head = source.method === 'HEAD'
     return result instanceof Promise

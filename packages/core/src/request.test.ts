@@ -151,7 +151,9 @@ describe('c.req body readers', () => {
     expect(await raised.json()).toEqual({ size: 100 })
     const over = await app.request('/large', post('x'.repeat(129), 'text/plain'))
     expect(over.status).toBe(413)
-    expect(await over.json()).toMatchObject({ detail: 'The request body is larger than the limit of 128 bytes' })
+    expect(await over.json()).toMatchObject({
+      detail: 'The request body is larger than the limit of 128 bytes',
+    })
     expect((await app.request('/bytes', post('x'.repeat(100), 'text/plain'))).status).toBe(413)
   })
 

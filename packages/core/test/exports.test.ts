@@ -29,6 +29,7 @@ it('keeps the public export names stable', async () => {
       "serializeCookie",
       "setCookie",
       "setSignedCookie",
+      "startServer",
       "toJsonPointer",
       "toProblemIssues",
       "toProblemResponse",

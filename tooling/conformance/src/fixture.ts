@@ -2,6 +2,7 @@ import { getConnInfo, HttpError, OpenSpeed } from '@openspeed/core'
 import { addBodyRoutes, fixtureBodyLimit } from './_fixture-bodies.ts'
 import { addStreamRoutes, compressedText } from './_fixture-streams.ts'
 
+export { createServeFixture, type ServeFixture, type ServeFixtureOptions } from './serve-fixture.ts'
 export { compressedText, fixtureBodyLimit }
 
 /**

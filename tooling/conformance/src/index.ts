@@ -1,4 +1,8 @@
+export { importDist } from './dist.ts'
+export { type DistTarget, defineDistTest } from './dist-suite.ts'
+export { type ReadmeExampleOptions, type ReadmeExampleResult, runReadmeExample } from './readme-example.ts'
 export { node24Binary, nodeSourceArgs } from './runtimes.ts'
+export { defineShutdownSuite, type ShutdownTarget } from './shutdown-suite.ts'
 export { freePort, type SpawnedServer, type SpawnServerOptions, spawnServer } from './spawn-server.ts'
 export { defineConformanceSuite } from './suite.ts'
 export { type ConformanceGap, type ConformanceTarget, gapReasons, type RunningServer } from './types.ts'

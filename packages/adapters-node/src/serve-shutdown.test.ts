@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { Agent, get } from 'node:http'
+import { Agent } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { OpenSpeed } from '@openspeed/core'
 import { describe, expect, it } from 'vitest'
-import { deferred } from '../test/_helpers.ts'
+import { deferred, getWithAgent } from '../test/_helpers.ts'
 import { serve } from './serve.ts'
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
@@ -56,32 +56,20 @@ async function startFixture(env: Record<string, string> = {}): Promise<Child> {
   return { process: child, url, lines, waitFor, exited, stderr: () => stderr }
 }
 
-function fetchBody(url: string, agent: Agent): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    get(url, { agent }, (response) => {
-      let body = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => {
-        body += chunk
-      })
-      response.on('end', () => resolve({ status: response.statusCode!, body }))
-      response.on('error', reject)
-    }).on('error', reject)
-  })
-}
-
 describe('graceful shutdown on signals (child process)', () => {
   it('on SIGTERM: finishes 20 in-flight requests, then runs onClose, then exits by the signal', async () => {
     const child = await startFixture()
     const agent = new Agent({ keepAlive: true, maxSockets: 25 })
     // leaves an idle keep-alive connection that must not hold the shutdown up
-    await fetchBody(`${child.url}/slow`, agent)
-    const requests = Array.from({ length: 20 }, () => fetchBody(`${child.url}/slow`, agent))
+    await getWithAgent(`${child.url}/slow`, agent)
+    const requests = Array.from({ length: 20 }, () => getWithAgent(`${child.url}/slow`, agent))
     await child.waitFor('arrived', 21)
     const signalledAt = Date.now()
     child.process.kill('SIGTERM')
     const results = await Promise.all(requests)
-    expect(results.every((result) => result.status === 200 && result.body.length === 50_000)).toBe(true)
+    expect(results.every(({ response, body }) => response.statusCode === 200 && body.length === 50_000)).toBe(
+      true,
+    )
     expect(await child.exited).toEqual({ code: null, signal: 'SIGTERM' })
     expect(Date.now() - signalledAt).toBeLessThan(5000)
     const onClose = child.lines.indexOf('onClose')
