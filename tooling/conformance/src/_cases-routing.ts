@@ -65,7 +65,10 @@ export function routingCases({ test, url }: SuiteContext): void {
     expect(head.status).toBe(200)
     expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))
     const length = head.headers.get('content-length')
-    if (length !== null) expect(length).toBe(get.headers.get('content-length'))
+    // a runtime that compresses GET itself (workerd) sends no length for the encoded body
+    if (length !== null && get.headers.get('content-encoding') === null) {
+      expect(length).toBe(get.headers.get('content-length'))
+    }
     expect(await head.text()).toBe('')
     await get.text()
   })

@@ -1,32 +1,20 @@
 /** Named events a test waits for through a follow-up request; shared by every request of one server. */
-const events = new Map<string, { fired: boolean; waiters: (() => void)[] }>()
+const fired = new Set<string>()
 
-function entry(name: string): { fired: boolean; waiters: (() => void)[] } {
-  let found = events.get(name)
-  if (found === undefined) events.set(name, (found = { fired: false, waiters: [] }))
-  return found
-}
-
-/** Records that `name` happened and wakes everyone waiting for it. */
+/** Records that `name` happened. */
 export function fire(name: string): void {
-  const found = entry(name)
-  found.fired = true
-  for (const wake of found.waiters.splice(0)) wake()
+  fired.add(name)
 }
 
-/** Resolves `true` once `name` has happened, or `false` after `timeout` ms. */
-export function waitFor(name: string, timeout: number): Promise<boolean> {
-  const found = entry(name)
-  if (found.fired) return Promise.resolve(true)
-  return new Promise((resolve) => {
-    const wake = (): void => {
-      clearTimeout(timer)
-      resolve(true)
-    }
-    const timer = setTimeout(() => {
-      found.waiters.splice(found.waiters.indexOf(wake), 1)
-      resolve(false)
-    }, timeout)
-    found.waiters.push(wake)
-  })
+/**
+ * Resolves `true` once `name` has happened, or `false` after `timeout` ms. It polls rather than
+ * keeping a resolver for the request that fires the event to call: workerd never resumes a
+ * promise resolved from another request's context.
+ */
+export async function waitFor(name: string, timeout: number): Promise<boolean> {
+  for (const end = Date.now() + timeout; !fired.has(name); ) {
+    if (Date.now() >= end) return false
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  return true
 }
