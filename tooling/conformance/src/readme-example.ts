@@ -67,7 +67,8 @@ export async function runReadmeExample(options: ReadmeExampleOptions): Promise<R
     const server = await spawnServer({
       command: options.command,
       args: [...(options.args ?? []), file],
-      cwd: packageDir,
+      // a scratch working folder, so an example that writes files leaves nothing behind
+      cwd: dir,
       ready: /(listening)/i,
     })
     try {
