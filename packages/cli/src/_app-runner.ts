@@ -28,9 +28,9 @@ export interface AppRunner {
 
 const scriptExtensions = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.json'])
 
-/** Whether a created or deleted file could change what the app imports. */
+/** Whether a created or deleted file could change what the app imports (declarations cannot). */
 export function isSourceFile(file: string): boolean {
-  return scriptExtensions.has(extname(file)) && !basename(file).startsWith('.')
+  return scriptExtensions.has(extname(file)) && !basename(file).startsWith('.') && !file.endsWith('.d.ts')
 }
 
 /**

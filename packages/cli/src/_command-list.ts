@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { createAppRunner } from './_app-runner.ts'
 import { type Command, commandOptions, untilStopped } from './_commands.ts'
 import { createLocator } from './_locate.ts'
+import { fileRouteSources, writeRouteFiles } from './_route-files.ts'
 import { buildApp } from './build.ts'
 import { CliError } from './cli-error.ts'
 import { loadConfig, type Runtime, runtimes } from './config.ts'
@@ -89,11 +90,17 @@ export const commands: Record<string, Command> = {
     options: { ...shared, json: { type: 'boolean', description: 'Print JSON instead of a table' } },
     async run({ values, cwd, logger }) {
       const config = await loadConfig(root(values, cwd), { configFile: values.config as string | undefined })
+      const { routesDir } = config
+      // file routes: the app reads the manifest, so bring it up to date; the folder names each source
+      if (routesDir !== undefined) await writeRouteFiles(routesDir)
+      const sources = routesDir === undefined ? new Map() : await fileRouteSources(routesDir, config.root)
       const runner = await createAppRunner(config)
       try {
         const app = await runner.importApp()
         await app.ready()
-        const rows = describeRoutes(app, createLocator(runner.runner, config.root))
+        const rows = describeRoutes(app, createLocator(runner.runner, config.root)).map((row) =>
+          sources.has(row.path) ? { ...row, file: sources.get(row.path) } : row,
+        )
         logger.info(values.json ? JSON.stringify(rows, null, 2) : formatRouteTable(rows))
         await app.close()
       } finally {

@@ -5,6 +5,8 @@ export interface Target {
   /** esbuild platform and the export conditions packages are resolved with. */
   platform: 'node' | 'neutral'
   conditions: string[]
+  /** Imports the runtime provides itself (`node:*` built-ins). */
+  external: string[]
   /** Output file, relative to `outDir`. */
   outFile: string
   /** Source of the module that wraps the app's entry for this runtime. */
@@ -23,6 +25,7 @@ export const targets: Record<Runtime, Target> = {
   node: {
     platform: 'node',
     conditions: ['node', 'import', 'module', 'default'],
+    external: ['node:*'],
     outFile: 'server.js',
     wrapper: (entry, config) =>
       `import { serve } from '@openspeed/adapters-node'\nimport app from ${JSON.stringify(entry)}\n` +
@@ -33,6 +36,7 @@ export const targets: Record<Runtime, Target> = {
   bun: {
     platform: 'node',
     conditions: ['bun', 'import', 'module', 'default'],
+    external: ['node:*'],
     outFile: 'server.js',
     wrapper: (entry, config) =>
       `import app from ${JSON.stringify(entry)}\n` +
@@ -42,6 +46,7 @@ export const targets: Record<Runtime, Target> = {
   deno: {
     platform: 'neutral',
     conditions: ['deno', 'import', 'module', 'default'],
+    external: ['node:*'],
     outFile: 'server.js',
     wrapper: fetchExport,
     start: (outFile, port, hostname) => ({
@@ -60,6 +65,7 @@ export const targets: Record<Runtime, Target> = {
   cloudflare: {
     platform: 'neutral',
     conditions: ['workerd', 'worker', 'browser', 'import', 'module', 'default'],
+    external: [],
     outFile: 'worker.js',
     wrapper: fetchExport,
     start: 'Cloudflare builds run on Workers: deploy dist/worker.js with `wrangler deploy`',
@@ -67,14 +73,17 @@ export const targets: Record<Runtime, Target> = {
   vercel: {
     platform: 'neutral',
     conditions: ['edge-light', 'worker', 'browser', 'import', 'module', 'default'],
+    external: [],
     outFile: 'index.js',
     wrapper: (entry) =>
-      `import app from ${JSON.stringify(entry)}\nexport default (request) => app.fetch(request)\n`,
+      `import { handle } from '@openspeed/adapters-vercel'\nimport app from ${JSON.stringify(entry)}\n` +
+      "export const config = { runtime: 'edge' }\nexport default handle(app)\n",
     start: 'Vercel builds run on Vercel: deploy the project with `vercel deploy`',
   },
   lambda: {
     platform: 'node',
     conditions: ['node', 'import', 'module', 'default'],
+    external: ['node:*'],
     outFile: 'index.js',
     wrapper: (entry) =>
       `import { handle } from '@openspeed/adapters-lambda'\nimport app from ${JSON.stringify(entry)}\nexport const handler = handle(app)\n`,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { afterEach, expect, it } from 'vitest'
-import { counterApp, createProject, memoryLogger, type Project } from '../test/_project.ts'
+import { counterApp, createProject, fileRoutesApp, memoryLogger, type Project } from '../test/_project.ts'
 import { buildApp } from './build.ts'
 import { runCli } from './cli.ts'
 import { CliError } from './cli-error.ts'
@@ -72,6 +72,25 @@ it('writes bundles for bun, deno and vercel with a fetch handler', async () => {
   }
 })
 
+it('bundles a Lambda handler that answers API Gateway events', async () => {
+  project = createProject(counterApp)
+  const result = await buildApp({ root: project.dir, runtime: 'lambda' })
+  expect(result.outFile).toBe(`${project.dir}/dist/index.js`)
+  const { handler } = (await import(pathToFileURL(result.outFile).href)) as {
+    handler(event: unknown, context: unknown): Promise<{ statusCode: number; body: string }>
+  }
+  const event = {
+    version: '2.0',
+    rawPath: '/hello',
+    rawQueryString: '',
+    headers: { host: 'localhost' },
+    requestContext: { http: { method: 'GET' } },
+  }
+  const answer = await handler(event, {})
+  expect(answer.statusCode).toBe(200)
+  expect(JSON.parse(answer.body)).toEqual({ message: 'v1', hits: 1 })
+})
+
 it('fails with the file and line of each bundler error', async () => {
   project = createProject({
     'src/app.ts': "import { missing } from './nowhere.ts'\nexport default missing\n",
@@ -93,4 +112,32 @@ it('fails when the entry does not exist, and on an unknown --runtime', async () 
   expect(logger.text()).toContain(
     '--runtime must be one of node, bun, deno, cloudflare, vercel, lambda, got "java"',
   )
+})
+
+it('with routesDir, writes the routes manifest and types and bundles every route file', async () => {
+  project = createProject(fileRoutesApp)
+  const result = await buildApp({ root: project.dir, runtime: 'cloudflare' })
+  const manifest = readFileSync(`${project.dir}/src/routes.manifest.ts`, 'utf8')
+  expect(manifest).toContain("'hits.ts': m")
+  expect(manifest).toContain("import * as m1 from './routes/index.ts'")
+  expect(readFileSync(`${project.dir}/src/routes.d.ts`, 'utf8')).toContain("'/hits': {")
+  // the worker has no folder to scan: the routes come from the bundle alone
+  const worker = (await import(pathToFileURL(result.outFile).href)) as {
+    default: { fetch(request: Request): Promise<Response> }
+  }
+  expect(await (await worker.default.fetch(new Request('http://localhost/'))).json()).toEqual({ home: true })
+  expect(await (await worker.default.fetch(new Request('http://localhost/hits'))).json()).toEqual({ hits: 1 })
+})
+
+it('fails with OS_ERR_CLI_ROUTES_INVALID when two route files yield one route', async () => {
+  project = createProject({
+    ...fileRoutesApp,
+    'src/routes/hits/index.ts': fileRoutesApp['src/routes/hits.ts']!,
+  })
+  const logger = memoryLogger()
+  expect(await runCli(['build', '--root', project.dir], { logger })).toBe(1)
+  expect(logger.text()).toBe(
+    'openspeed build: The routes folder is invalid: hits.ts and hits/index.ts both yield the route /hits',
+  )
+  expect(existsSync(`${project.dir}/dist/openspeed-build.json`)).toBe(false)
 })

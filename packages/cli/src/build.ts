@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { type BuildFailure, build } from 'esbuild'
+import { writeRouteFiles } from './_route-files.ts'
 import { targets } from './_targets.ts'
 import { CliError } from './cli-error.ts'
 import { loadConfig, type ResolvedConfig, type Runtime } from './config.ts'
@@ -27,6 +28,8 @@ export interface BuildResult {
  * Bundles the app for its runtime with esbuild: the entry plus a small wrapper that starts it
  * (Node: `serve()` from `@openspeed/adapters-node`; Bun, Deno, Workers: a `fetch` export), with
  * every dependency inlined except `external` ones, minified syntax off so stacks stay readable.
+ * With `routesDir`, the routes manifest and route types are written first, so the bundle holds
+ * every route file.
  *
  * @example
  * import { buildApp } from '@openspeed/cli'
@@ -42,6 +45,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuildResult>
       `The entry ${config.entry} does not exist (set "entry" in openspeed.config.ts)`,
     )
   }
+  // the entry imports the manifest, so the bundle holds every route file with no folder to scan
+  if (config.routesDir !== undefined) await writeRouteFiles(config.routesDir)
   const target = targets[config.runtime]
   const outFile = join(config.outDir, target.outFile)
   rmSync(config.outDir, { recursive: true, force: true })
@@ -62,7 +67,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuildResult>
       target: 'es2022',
       conditions: target.conditions,
       mainFields: target.platform === 'node' ? ['module', 'main'] : ['module', 'browser', 'main'],
-      external: target.platform === 'node' ? ['node:*', ...config.external] : config.external,
+      external: [...target.external, ...config.external],
       // CommonJS dependencies that call require() need one in an ES module bundle
       banner:
         target.platform === 'node'

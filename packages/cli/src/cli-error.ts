@@ -12,6 +12,10 @@ export const cliErrorCodes = {
     exitCode: 1,
     meaning: 'The entry failed to load or does not `export default` an OpenSpeed app.',
   },
+  OS_ERR_CLI_ROUTES_INVALID: {
+    exitCode: 1,
+    meaning: 'The `routesDir` folder is missing, has an invalid file name, or two files with one route.',
+  },
   OS_ERR_CLI_BUILD_FAILED: { exitCode: 1, meaning: 'The bundler reported errors.' },
   OS_ERR_CLI_BUILD_MISSING: {
     exitCode: 1,

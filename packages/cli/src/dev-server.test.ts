@@ -1,5 +1,13 @@
+import { readFileSync, renameSync, rmSync } from 'node:fs'
 import { afterEach, expect, it } from 'vitest'
-import { counterApp, createProject, eventually, memoryLogger, type Project } from '../test/_project.ts'
+import {
+  counterApp,
+  createProject,
+  eventually,
+  fileRoutesApp,
+  memoryLogger,
+  type Project,
+} from '../test/_project.ts'
 import { CliError } from './cli-error.ts'
 import { type DevServer, startDevServer } from './dev-server.ts'
 
@@ -146,4 +154,40 @@ it('refuses to start without an entry file', async () => {
     (caught: unknown) => caught,
   )
   expect(CliError.isInstance(error) && error.code).toBe('OS_ERR_CLI_ENTRY_NOT_FOUND')
+})
+
+it('serves route files added, renamed and removed while it runs, with state kept', async () => {
+  project = createProject(fileRoutesApp)
+  const logger = memoryLogger()
+  dev = await startDevServer({ root: project.dir, port: 0, hostname: '127.0.0.1', logger })
+  const status = async (path: string): Promise<number> => (await fetch(`${dev!.url}${path}`)).status
+  expect((await getJson('/hits')).body).toEqual({ hits: 1 })
+  expect(await status('/added')).toBe(404)
+
+  project.write('src/routes/added.ts', 'export const GET = (c) => c.json({ added: true })\n')
+  expect(await waitFor('/added', (_, code) => code === 200, 'the added route')).toEqual({ added: true })
+  expect(readFileSync(`${project.dir}/src/routes.d.ts`, 'utf8')).toContain("'/added': {")
+
+  renameSync(`${project.dir}/src/routes/added.ts`, `${project.dir}/src/routes/renamed.ts`)
+  await waitFor('/renamed', (_, code) => code === 200, 'the renamed route')
+  expect(await status('/added')).toBe(404)
+
+  rmSync(`${project.dir}/src/routes/renamed.ts`)
+  await eventually(async () => ((await status('/renamed')) === 404 ? true : undefined), 'the removed route')
+  // no restart: the state module kept counting
+  expect((await getJson('/hits')).body.hits).toBeGreaterThanOrEqual(2)
+  expect(logger.text()).toMatch(/reloaded src\/routes\.manifest\.ts in \d+ ms/)
+})
+
+it('prints an invalid routes folder and keeps serving the last good routes', async () => {
+  project = createProject(fileRoutesApp)
+  const logger = memoryLogger()
+  dev = await startDevServer({ root: project.dir, port: 0, logger })
+  project.write('src/routes/hits/index.ts', fileRoutesApp['src/routes/hits.ts']!)
+  await eventually(
+    async () =>
+      logger.text().includes('hits.ts and hits/index.ts both yield the route /hits') ? true : undefined,
+    'the duplicate route error',
+  )
+  expect((await getJson('/hits')).body).toEqual({ hits: 1 })
 })

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { basename, join, relative } from 'node:path'
+import { basename, join, relative, sep } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { toNodeHandler } from '@openspeed/adapters-node'
 import type { OpenSpeed } from '@openspeed/core'
 import { type AppRunner, createAppRunner, type FileChange, isSourceFile } from './_app-runner.ts'
 import { formatError } from './_code-frame.ts'
 import { type Logger, listen } from './_listen.ts'
+import { writeRouteFiles } from './_route-files.ts'
 import { CliError } from './cli-error.ts'
 import { loadConfig } from './config.ts'
 
@@ -40,6 +41,8 @@ type NodeListener = (request: IncomingMessage, response: ServerResponse) => void
  * Serves the app on Node and keeps it live: a changed route or middleware module is re-imported
  * together with the modules importing it, while every other module (and the state it holds) stays
  * as it was. A changed `openspeed.config.ts` or `package.json` restarts the app from scratch.
+ * With `routesDir`, adding, removing or renaming a route file rewrites the routes manifest and
+ * route types, and the app reloads with the new routes.
  * Compile and runtime errors are printed with a code frame; the page shows them until fixed.
  *
  * @example
@@ -83,12 +86,24 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
   }
 
+  // the manifest the app imports follows the routes folder; its rewrite is the change that reloads
+  const writeRoutes = async (): Promise<void> => {
+    if (config.routesDir === undefined) return
+    await writeRouteFiles(config.routesDir).catch((error: unknown) =>
+      logger.error(`[openspeed] ${(error as Error).message}`),
+    )
+  }
+
   const onChange = ({ file, type }: FileChange): void => {
     if (file === config.configFile || file === join(config.root, 'package.json')) restart = true
     else if (type === 'update') {
       if (!runner.invalidate(file) && !failed) return
     } else {
       if (!isSourceFile(file)) return
+      if (config.routesDir !== undefined && file.startsWith(config.routesDir + sep)) {
+        queue = queue.then(writeRoutes)
+        return
+      }
       runner.invalidate(config.entry)
     }
     pending.add(file)
@@ -108,6 +123,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     } catch (error) {
       logger.error(`[openspeed] ${formatError(error, config.root)}`)
     }
+    await writeRoutes()
     runner = await createAppRunner(config, onChange)
     await load('restarted')
   }
@@ -118,6 +134,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       `The entry ${config.entry} does not exist (set "entry" in openspeed.config.ts)`,
     )
   }
+  await writeRoutes()
   runner = await createAppRunner(config, onChange)
   await load(`loaded ${basename(config.entry)}`)
   const server: Server = createServer((request, response) => listener(request, response))

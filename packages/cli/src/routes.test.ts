@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { type MiddlewareHandler, OpenSpeed } from '@openspeed/core'
 import { afterEach, expect, it } from 'vitest'
-import { counterApp, createProject, memoryLogger, type Project } from '../test/_project.ts'
+import { counterApp, createProject, fileRoutesApp, memoryLogger, type Project } from '../test/_project.ts'
 import { runCli } from './cli.ts'
 import { describeRoutes, formatRouteTable } from './routes.ts'
 
@@ -79,4 +80,22 @@ it('fails with exit code 1 and a readable message when the entry is not an app',
   expect(await runCli(['routes'], { logger, cwd: project.dir })).toBe(1)
   expect(logger.text()).toContain('openspeed routes: ')
   expect(logger.text()).toContain('must `export default` an OpenSpeed app (new OpenSpeed()), got a number')
+})
+
+it('lists file routes with their route file, writing the manifest they are read from', async () => {
+  project = createProject({
+    ...fileRoutesApp,
+    'src/routes/users/[id].ts': "export const GET = (c) => c.json({ id: c.req.param('id') })\n",
+  })
+  const logger = memoryLogger()
+  expect(await runCli(['routes', '--json'], { logger, cwd: project.dir })).toBe(0)
+  const rows = JSON.parse(logger.text()) as { method: string; path: string; file: string }[]
+  expect(rows.map(({ method, path, file }) => `${method} ${path} ${file}`)).toEqual(
+    expect.arrayContaining([
+      'GET / src/routes/index.ts',
+      'GET /hits src/routes/hits.ts',
+      'GET /users/:id src/routes/users/[id].ts',
+    ]),
+  )
+  expect(readFileSync(`${project.dir}/src/routes.manifest.ts`, 'utf8')).toContain("'users/[id].ts'")
 })

@@ -14,14 +14,14 @@ export interface Project {
 
 /**
  * Creates a project in the OS temp folder with `files`, and a `node_modules` linking
- * `@openspeed/core`, `@openspeed/adapters-node` and `@openspeed/cli` to the workspace packages
+ * `@openspeed/core`, its Node, Vercel and Lambda adapters, `@openspeed/router-fs` and `@openspeed/cli` to the workspace packages
  * (their built `dist/`, as an installed project would use them), plus `links` from the CLI's own
  * `node_modules` (tools such as vitest).
  */
 export function createProject(files: Record<string, string>, links: string[] = []): Project {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'openspeed-cli-')))
   mkdirSync(join(dir, 'node_modules/@openspeed'), { recursive: true })
-  for (const name of ['core', 'adapters-node', 'cli']) {
+  for (const name of ['core', 'adapters-node', 'adapters-vercel', 'adapters-lambda', 'router-fs', 'cli']) {
     symlinkSync(join(packages, name), join(dir, 'node_modules/@openspeed', name), 'dir')
   }
   for (const name of links)
@@ -97,5 +97,34 @@ app.post('/reset', function reset(c) {
   return c.json({ ok: true })
 })
 export default app
+`,
+}
+
+/** An app whose routes are files in `src/routes`, read through the manifest `openspeed` writes. */
+export const fileRoutesApp: Record<string, string> = {
+  'openspeed.config.ts': `import { defineConfig } from '@openspeed/cli'
+export default defineConfig({ routesDir: 'src/routes' })
+`,
+  'src/state.ts': 'export const state = { hits: 0 }\n',
+  'src/app.ts': `import { OpenSpeed } from '@openspeed/core'
+import { applyRouteManifest } from '@openspeed/router-fs/manifest'
+import routes from './routes.manifest.ts'
+
+const app = new OpenSpeed()
+applyRouteManifest(app, routes)
+export default app
+`,
+  'src/routes/index.ts': `import type { Context } from '@openspeed/core'
+export function GET(c: Context) {
+  return c.json({ home: true })
+}
+`,
+  'src/routes/hits.ts': `import type { Context } from '@openspeed/core'
+import { state } from '../state.ts'
+
+export function GET(c: Context) {
+  state.hits++
+  return c.json({ hits: state.hits })
+}
 `,
 }

@@ -6,10 +6,13 @@ type Manifest = Record<string, unknown> & {
   devDependencies?: Record<string, string>
 }
 
-/** Copies a template folder's files (not `meta.json`) into `target`, overlays overwriting. */
+/**
+ * Copies a template folder's files (not `meta.json`, `package.json` or its own `_runtime/`
+ * overlays) into `target`, overlays overwriting.
+ */
 export function copyFiles(source: string, target: string): void {
   for (const entry of readdirSync(source)) {
-    if (entry === 'meta.json' || entry === 'package.json') continue
+    if (entry === 'meta.json' || entry === 'package.json' || entry === '_runtime') continue
     cpSync(join(source, entry), join(target, entry === '_gitignore' ? '.gitignore' : entry), {
       recursive: true,
     })

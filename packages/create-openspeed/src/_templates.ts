@@ -11,6 +11,8 @@ export interface Choice {
   description: string
   /** `@openspeed/*` packages it needs; it is offered only when they are all released. */
   requires: string[]
+  /** Runtimes only: what templates can adapt to (`bundle-only`: no files beside the bundle). */
+  traits: string[]
   dir: string
 }
 
@@ -28,6 +30,7 @@ function readChoices(dir: string, versions: Record<string, string>): Choice[] {
         name: entry.name,
         description: meta.description ?? '',
         requires: meta.requires ?? [],
+        traits: meta.traits ?? [],
         dir: join(dir, entry.name),
         order: meta.order ?? 99,
       }

@@ -67,7 +67,9 @@ it('installs with the chosen package manager, and reports a failed install witho
 
 it('exits 1 with a clear message on bad input, writing nothing', async () => {
   expect(await create(['x', '--template', 'nope'])).toBe(1)
-  expect(lines.at(-1)).toBe('create-openspeed: Unknown template "nope": choose one of rest-api, minimal')
+  expect(lines.at(-1)).toBe(
+    'create-openspeed: Unknown template "nope": choose one of rest-api, fs-routes, minimal',
+  )
   expect(await create(['x', '--runtime', 'java'])).toBe(1)
   expect(await create(['x', '--pm', 'pip'])).toBe(1)
   expect(lines.at(-1)).toBe('create-openspeed: --pm must be one of npm, pnpm, yarn, bun, got "pip"')
@@ -80,7 +82,7 @@ it('exits 1 with a clear message on bad input, writing nothing', async () => {
 it('prints help listing the templates and runtimes found in the templates folder', async () => {
   expect(await create(['--help'])).toBe(0)
   expect(lines[0]).toMatch(/^Usage: create-openspeed \[folder\] \[options\]/)
-  expect(lines[0]).toContain('-t, --template <name>   rest-api | minimal (default rest-api)')
+  expect(lines[0]).toContain('-t, --template <name>   rest-api | fs-routes | minimal (default rest-api)')
   expect(lines[0]).toMatch(/-r, --runtime <name> {4}node \| bun \| deno \| cloudflare/)
 })
 

@@ -1,4 +1,5 @@
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -10,7 +11,9 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { buildRouteManifest, generateRouteTypes } from '@openspeed/router-fs'
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { templatesDir } from './_templates.ts'
 import { readWorkspaceVersions } from './_workspace-versions.ts'
 import { createProject } from './create.ts'
 import { CreateError } from './create-error.ts'
@@ -31,6 +34,12 @@ const failure = (run: () => unknown): CreateError => {
   throw new Error('expected a CreateError')
 }
 
+// a built server reads the docs page's files from the project's own swagger-ui-dist: the same
+// version @openspeed/openapi installs, so the two resolve to one copy
+const openapiManifest = JSON.parse(
+  readFileSync(new URL('../../openapi/package.json', import.meta.url), 'utf8'),
+) as { dependencies: Record<string, string> }
+
 it('writes the rest-api template for node with released @openspeed/* ranges', () => {
   const project = createProject({ dir: join(work, 'my-api'), packageManager: 'pnpm' })
   expect(project).toMatchObject({ name: 'my-api', template: 'rest-api', runtime: 'node' })
@@ -41,6 +50,8 @@ it('writes the rest-api template for node with released @openspeed/* ranges', ()
     'package.json',
     'src/app.test.ts',
     'src/app.ts',
+    'src/docs.test.ts',
+    'src/docs.ts',
     'src/store.ts',
     'src/todos.ts',
     'tsconfig.json',
@@ -51,6 +62,8 @@ it('writes the rest-api template for node with released @openspeed/* ranges', ()
   expect(manifest.dependencies).toEqual({
     '@openspeed/adapters-node': `^${versions['@openspeed/adapters-node']}`,
     '@openspeed/core': `^${versions['@openspeed/core']}`,
+    '@openspeed/openapi': `^${versions['@openspeed/openapi']}`,
+    'swagger-ui-dist': openapiManifest.dependencies['swagger-ui-dist'],
     zod: '^4.6.7',
   })
   expect(manifest.devDependencies['@openspeed/cli']).toBe(`^${versions['@openspeed/cli']}`)
@@ -93,7 +106,7 @@ it('rejects bad input before writing anything', () => {
   )
   const template = failure(() => createProject({ dir: join(work, 'a'), template: 'graphql' }))
   expect(template.code).toBe('OS_ERR_CREATE_UNKNOWN_TEMPLATE')
-  expect(template.message).toBe('Unknown template "graphql": choose one of rest-api, minimal')
+  expect(template.message).toBe('Unknown template "graphql": choose one of rest-api, fs-routes, minimal')
   const runtime = failure(() => createProject({ dir: join(work, 'b'), runtime: 'java' }))
   expect(runtime.code).toBe('OS_ERR_CREATE_UNKNOWN_RUNTIME')
   expect(runtime.message).toMatch(/^Unknown runtime "java": choose one of node, /)
@@ -108,4 +121,50 @@ it('leaves nothing behind when writing fails half-way', () => {
   const blocker = join(work, 'blocked')
   expect(() => createProject({ dir: blocker, name: 'x'.repeat(215) })).toThrow(/not a valid package name/)
   expect(readdirSync(work).sort()).toEqual(['half'])
+})
+
+it('writes the fs-routes template with its routes folder, manifest and route types', () => {
+  const project = createProject({ dir: join(work, 'files'), template: 'fs-routes', runtime: 'deno' })
+  expect(project.files).toEqual([
+    '.gitignore',
+    'README.md',
+    'openspeed.config.ts',
+    'package.json',
+    'src/app.test.ts',
+    'src/app.ts',
+    'src/routes.d.ts',
+    'src/routes.manifest.ts',
+    'src/routes/_middleware.ts',
+    'src/routes/index.ts',
+    'src/routes/notes/[id].ts',
+    'src/routes/notes/index.ts',
+    'src/store.ts',
+    'tsconfig.json',
+    'vitest.config.ts',
+  ])
+  const config = readFileSync(join(project.dir, 'openspeed.config.ts'), 'utf8')
+  expect(config).toContain("runtime: 'deno'")
+  expect(config).toContain("routesDir: 'src/routes'")
+  const manifest = JSON.parse(readFileSync(join(project.dir, 'package.json'), 'utf8'))
+  expect(Object.keys(manifest.dependencies)).toEqual(['@openspeed/core', '@openspeed/router-fs', 'zod'])
+})
+
+it('ships the generated manifest and route types exactly as router-fs writes them', async () => {
+  const shipped = join(templatesDir, 'fs-routes/src')
+  cpSync(join(shipped, 'routes'), join(work, 'routes'), { recursive: true })
+  for (const [generate, file] of [
+    [buildRouteManifest, 'routes.manifest.ts'],
+    [generateRouteTypes, 'routes.d.ts'],
+  ] as const) {
+    const expected = await generate({ dir: join(work, 'routes'), out: join(work, file) })
+    expect(readFileSync(join(shipped, file), 'utf8'), file).toBe(expected)
+  }
+})
+
+it("applies a template's overlays for the runtime's traits: rest-api bundled alone has no docs page", () => {
+  const worker = createProject({ dir: join(work, 'worker'), template: 'rest-api', runtime: 'cloudflare' })
+  expect(readFileSync(join(worker.dir, 'src/docs.ts'), 'utf8')).not.toContain('@openspeed/openapi/docs')
+  expect(worker.files).not.toContain('_runtime')
+  const node = createProject({ dir: join(work, 'node'), template: 'rest-api', runtime: 'node' })
+  expect(readFileSync(join(node.dir, 'src/docs.ts'), 'utf8')).toContain('@openspeed/openapi/docs')
 })

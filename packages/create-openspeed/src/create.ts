@@ -81,7 +81,10 @@ export function createProject(options: CreateOptions): CreatedProject {
   const staging = mkdtempSync(join(dirname(dir), `.${basename(dir)}-creating-`))
   try {
     chmodSync(staging, 0o755)
-    const sources = [join(templatesDir, '_base'), template.dir, runtime.dir]
+    // last: what one template needs for a runtime's traits, then for the runtime itself
+    // (templates/<template>/_runtime/<trait or runtime>/)
+    const overlays = [...runtime.traits, runtime.name].map((name) => join(template.dir, '_runtime', name))
+    const sources = [join(templatesDir, '_base'), template.dir, runtime.dir, ...overlays]
     for (const source of sources) if (existsSync(source)) copyFiles(source, staging)
     const manifest = mergeManifests(name, sources, versions)
     writeFileSync(join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)

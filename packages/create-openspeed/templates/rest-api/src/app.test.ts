@@ -31,3 +31,20 @@ it('rejects an invalid todo with a 400 problem listing the field', async () => {
 it('rejects an id that is not a number', async () => {
   expect((await app.request('/todos/abc')).status).toBe(400)
 })
+
+it('describes every route in the OpenAPI document at /openapi.json', async () => {
+  const response = await app.request('/openapi.json')
+  expect(response.status).toBe(200)
+  const document = (await response.json()) as {
+    openapi: string
+    info: { title: string }
+    paths: Record<string, Record<string, { summary?: string }>>
+    components: { schemas: Record<string, unknown> }
+  }
+  expect(document.openapi).toBe('3.1.0')
+  expect(document.info.title).toBe('{{name}}')
+  expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/todos', '/todos/{id}']))
+  expect(document.paths['/todos']?.post?.summary).toBe('Create a todo')
+  expect(Object.keys(document.paths['/todos/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch'])
+  expect(document.components.schemas).toHaveProperty('Todo')
+})
