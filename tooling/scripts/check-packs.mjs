@@ -89,12 +89,17 @@ async function checkExample(pkg, { tarballs, byName, catalog, scratchRoot }) {
   await writeFile(join(scratch, 'package.json'), '{ "name": "scratch", "private": true, "type": "module" }\n')
   await writeFile(join(scratch, 'example.ts'), example.code)
 
-  const local = [pkg.name, ...workspaceDependencies(pkg, byName)]
+  // the package, what it depends on, and any other workspace package the example imports
+  const local = new Set([pkg.name, ...workspaceDependencies(pkg, byName)])
+  for (const name of importedPackages(example.code).filter((name) => byName.has(name))) {
+    local.add(name)
+    for (const dependency of workspaceDependencies(byName.get(name), byName)) local.add(dependency)
+  }
   const thirdParty = importedPackages(example.code)
     .filter((name) => !byName.has(name))
     .map((name) => (catalog.has(name) ? `${name}@${catalog.get(name)}` : name))
   const installArgs = ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error']
-  const specs = [...local.map((name) => tarballs.get(name)), ...thirdParty]
+  const specs = [...[...local].map((name) => tarballs.get(name)), ...thirdParty]
   await mustRun('npm install in scratch project', 'npm', [...installArgs, ...specs], { cwd: scratch })
 
   const [command, args] = exampleCommand(example.runtime, pkg)
