@@ -1,39 +1,24 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { nodeSourceArgs, withReadmeExample } from '@openspeed/conformance'
 import { expect, it } from 'vitest'
 import { bundleWorker, startWorker } from './_workerd.ts'
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-const [, source, expected] = /```ts\n([\s\S]*?)```\n<!-- example-output:(.*?)-->/.exec(readme) ?? []
-
-async function withExample<T>(run: (file: string) => T | Promise<T>): Promise<T> {
-  // a file inside the package, so the example resolves the workspace packages like a user's project
-  const dir = mkdtempSync(join(packageDir, 'test/.readme-'))
-  try {
-    writeFileSync(join(dir, 'example.ts'), source!)
-    return await run(join(dir, 'example.ts'))
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 it('imports on Node and prints what the package check expects', async () => {
-  expect(source, 'a ```ts block followed by an example-output comment').toBeDefined()
-  const stdout = await withExample((file) =>
-    execFileSync(process.execPath, ['--conditions=@openspeed/source', '--import', 'tsx', file], {
-      cwd: packageDir,
-      encoding: 'utf8',
-    }),
+  const { output, result } = await withReadmeExample(packageDir, (file) =>
+    execFileSync(process.execPath, [...nodeSourceArgs(), file], { cwd: packageDir, encoding: 'utf8' }),
   )
-  expect(stdout.trim()).toBe(expected!.trim())
+  expect(result.trim()).toBe(output)
 })
 
 it('runs as a module worker on workerd and answers GET / as the README says', async () => {
-  const promised = /`GET \/` answers `([^`]+)`/.exec(readme)![1]
-  const script = await withExample((file) => bundleWorker(file))
+  const { result } = await withReadmeExample(packageDir, async (file, readme) => ({
+    script: await bundleWorker(file),
+    promised: /`GET \/` answers `([^`]+)`/.exec(readme)![1],
+  }))
+  const { script, promised } = result
   const { miniflare, url } = await startWorker(script, { bindings: { GREETING: 'Hello' } })
   try {
     const response = await fetch(`${url}/`)

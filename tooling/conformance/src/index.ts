@@ -1,7 +1,12 @@
 export { node24Binary } from '@openspeed/node24'
 export { importDist } from './dist.ts'
 export { type DistTarget, defineDistTest } from './dist-suite.ts'
-export { type ReadmeExampleOptions, type ReadmeExampleResult, runReadmeExample } from './readme-example.ts'
+export {
+  type ReadmeExampleOptions,
+  type ReadmeExampleResult,
+  runReadmeExample,
+  withReadmeExample,
+} from './readme-example.ts'
 export { nodeSourceArgs } from './runtimes.ts'
 export { defineShutdownSuite, type ShutdownTarget } from './shutdown-suite.ts'
 export { freePort, type SpawnedServer, type SpawnServerOptions, spawnServer } from './spawn-server.ts'

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
-import { runReadmeExample } from './readme-example.ts'
+import { runReadmeExample, withReadmeExample } from './readme-example.ts'
 import { nodeSourceArgs } from './runtimes.ts'
 
 const dirs: string[] = []
@@ -58,4 +58,23 @@ it('fails with the output when the example exits before listening, and removes i
   ).rejects.toThrow(/exited \(2\) before listening:\ncannot start/)
   expect(existsSync(join(packageDir, 'test'))).toBe(true)
   expect(readdirSync(join(packageDir, 'test'))).toEqual([])
+})
+
+it('hands a module-only example to the caller as a file, with the promised output, and cleans up', async () => {
+  const packageDir = packageWith(
+    server("export default { fetch: () => new Response('hi') }", '<!-- example-output: hi -->'),
+  )
+  const { output, result } = await withReadmeExample(packageDir, (file, readme) => ({
+    code: readFileSync(file, 'utf8'),
+    readme,
+  }))
+  expect(output).toBe('hi')
+  expect(result.code).toContain("new Response('hi')")
+  expect(result.readme).toContain('# pkg')
+  expect(readdirSync(join(packageDir, 'test'))).toEqual([])
+})
+
+it('says what is missing when the README has no example-output marker', async () => {
+  const packageDir = packageWith(server('export {}', '<!-- nothing -->'))
+  await expect(withReadmeExample(packageDir, () => undefined)).rejects.toThrow(/example-output/)
 })

@@ -60,10 +60,7 @@ export async function runReadmeExample(options: ReadmeExampleOptions): Promise<R
     )
   }
   const port = String(await freePort())
-  const dir = mkdtempSync(join(packageDir, 'test', '.readme-'))
-  try {
-    const file = join(dir, 'example.ts')
-    writeFileSync(file, source.replaceAll('3000', port))
+  return withExampleFile(packageDir, source.replaceAll('3000', port), async (file, dir) => {
     const server = await spawnServer({
       command: options.command,
       args: [...(options.args ?? []), file],
@@ -77,6 +74,43 @@ export async function runReadmeExample(options: ReadmeExampleOptions): Promise<R
     } finally {
       await server.stop()
     }
+  })
+}
+
+/**
+ * The first ` ```ts ` block of a package's README and the `<!-- example-output: ... -->` right
+ * after it, for examples that only define a module (a worker, an Edge Function): `run` gets the
+ * example written to a file inside the package (so its imports resolve like a user's project) and
+ * may bundle or run it; the file is removed afterwards.
+ *
+ * @example
+ * const { output, result } = await withReadmeExample(packageDir, (file) => bundleWorker(file))
+ */
+export async function withReadmeExample<T>(
+  packageDir: string,
+  run: (file: string, readme: string) => T | Promise<T>,
+): Promise<{ output: string; result: T }> {
+  const readme = readFileSync(join(packageDir, 'README.md'), 'utf8')
+  const [, source, output] = /```ts\n([\s\S]*?)```\n<!-- example-output:(.*?)-->/.exec(readme) ?? []
+  if (source === undefined || output === undefined) {
+    throw new Error(
+      `${join(packageDir, 'README.md')} has no \`\`\`ts block followed by <!-- example-output: ... -->`,
+    )
+  }
+  const result = await withExampleFile(packageDir, source, (file) => run(file, readme))
+  return { output: output.trim(), result }
+}
+
+async function withExampleFile<T>(
+  packageDir: string,
+  source: string,
+  run: (file: string, dir: string) => T | Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(join(packageDir, 'test', '.readme-'))
+  try {
+    const file = join(dir, 'example.ts')
+    writeFileSync(file, source)
+    return await run(file, dir)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
