@@ -1,13 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { serve } from '@openspeed/adapters-node'
+import { canRunBrowserTests, withChromiumPage } from '@openspeed/browser-testing'
 import { compileErrors, validate } from '@readme/openapi-parser'
-import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createApp } from './app.ts'
-
-const chromiumPath = '/usr/bin/chromium'
 
 describe('GET /openapi.json', () => {
   it('serves an OpenAPI 3.1 document that passes a real validator', async () => {
@@ -61,29 +56,11 @@ describe('GET /openapi.json', () => {
   })
 })
 
-describe.skipIf(!existsSync(chromiumPath) && !process.env.OPENSPEED_REQUIRE_SERVICES)(
-  'GET /docs in Chromium',
-  () => {
-    it('renders every book operation, loading nothing from elsewhere', async () => {
-      const server = await serve(createApp(), { port: 0, hostname: '127.0.0.1', gracefulShutdown: false })
-      const profile = mkdtempSync(join(tmpdir(), 'openspeed-example-docs-'))
-      const context = await chromium.launchPersistentContext(profile, {
-        headless: true,
-        executablePath: chromiumPath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      })
-      try {
-        const page = context.pages()[0] ?? (await context.newPage())
-        const requests: string[] = []
-        page.on('request', (request) => requests.push(request.url()))
+describe.skipIf(!canRunBrowserTests())('GET /docs in Chromium', () => {
+  it('renders every book operation, loading nothing from elsewhere', async () => {
+    const server = await serve(createApp(), { port: 0, hostname: '127.0.0.1', gracefulShutdown: false })
+    try {
+      await withChromiumPage(async ({ page, requests }) => {
         await page.goto(`${server.url}/docs`)
         await page.waitForSelector('.opblock', { timeout: 30_000 })
         const summaries = await page.locator('.opblock-summary-description').allTextContents()
@@ -99,11 +76,9 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.OPENSPEED_REQUIRE_SERV
         expect(await page.locator('.opblock').count()).toBe(8)
         const origin = new URL(server.url).origin
         expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([])
-      } finally {
-        await context.close()
-        rmSync(profile, { recursive: true, force: true })
-        await server.close()
-      }
-    })
-  },
-)
+      })
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -1,16 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { serve } from '@openspeed/adapters-node'
+import { canRunBrowserTests, withChromiumPage } from '@openspeed/browser-testing'
 import { OpenSpeed } from '@openspeed/core'
-import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createKitchenSink } from './_kitchen-sink.case.ts'
 import { docs } from './docs.ts'
 import { openapiHandler } from './handler.ts'
 import { openapi } from './openapi.ts'
 
-const chromiumPath = '/usr/bin/chromium'
 const info = { title: 'Kitchen sink', version: '1.0.0' }
 
 function createApp() {
@@ -58,34 +54,11 @@ describe('docs()', () => {
   })
 })
 
-describe.skipIf(!existsSync(chromiumPath) && !process.env.OPENSPEED_REQUIRE_SERVICES)(
-  'docs() in Chromium',
-  () => {
-    it('renders every operation offline, loading nothing from elsewhere', async () => {
-      const server = await serve(createApp(), { port: 0, hostname: '127.0.0.1', gracefulShutdown: false })
-      const profile = mkdtempSync(join(tmpdir(), 'openspeed-docs-'))
-      const context = await chromium.launchPersistentContext(profile, {
-        headless: true,
-        executablePath: chromiumPath,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      })
-      try {
-        const page = context.pages()[0] ?? (await context.newPage())
-        const requests: string[] = []
-        const problems: string[] = []
-        page.on('request', (request) => requests.push(request.url()))
-        page.on('pageerror', (error) => problems.push(error.message))
-        page.on('console', (message) => {
-          if (message.type() === 'error') problems.push(message.text())
-        })
+describe.skipIf(!canRunBrowserTests())('docs() in Chromium', () => {
+  it('renders every operation offline, loading nothing from elsewhere', async () => {
+    const server = await serve(createApp(), { port: 0, hostname: '127.0.0.1', gracefulShutdown: false })
+    try {
+      await withChromiumPage(async ({ page, requests, problems }) => {
         await page.goto(`${server.url}/docs`)
         await page.waitForSelector('.opblock', { timeout: 30_000 })
         const paths = page.locator('.opblock-summary-path, .opblock-summary-path__deprecated')
@@ -101,11 +74,9 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.OPENSPEED_REQUIRE_SERV
         const origin = new URL(server.url).origin
         expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([])
         expect(problems).toEqual([])
-      } finally {
-        await context.close()
-        rmSync(profile, { recursive: true, force: true })
-        await server.close()
-      }
-    })
-  },
-)
+      })
+    } finally {
+      await server.close()
+    }
+  })
+})
