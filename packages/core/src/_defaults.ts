@@ -1,9 +1,10 @@
 import type { NotFoundHandler } from './_definition.ts'
+import { errorStatus, statusTitle } from './_error-status.ts'
 import type { Context } from './context.ts'
-import { errorCodes } from './error-codes.ts'
 import { toProblemResponse } from './problem.ts'
 
-const { status, title } = errorCodes.OS_ERR_NOT_FOUND
+const status = errorStatus.OS_ERR_NOT_FOUND
+const title = statusTitle(status)
 
 // a plain object, not an HttpError: unmatched requests are common and a stack trace is costly
 export const defaultNotFound: NotFoundHandler = (c) => {

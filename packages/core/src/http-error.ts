@@ -1,4 +1,4 @@
-import { type ErrorCode, errorCodes } from './error-codes.ts'
+import { type ErrorCode, errorStatus, statusTitle } from './_error-status.ts'
 
 const kHttpError: unique symbol = Symbol.for('openspeed.http-error')
 
@@ -84,41 +84,8 @@ export class HttpError extends Error {
    * throw HttpError.fromCode('OS_ERR_REQUEST_BODY_TOO_LARGE', { detail: 'Limit is 1 MiB' })
    */
   static fromCode(code: ErrorCode, options: Omit<HttpErrorOptions, 'code'> = {}): HttpError {
-    const info = errorCodes[code]
-    return new HttpError(info.status, { title: info.title, ...options, code })
+    return new HttpError(errorStatus[code], { ...options, code })
   }
-}
-
-const titles: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  402: 'Payment Required',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  410: 'Gone',
-  411: 'Length Required',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  414: 'URI Too Long',
-  415: 'Unsupported Media Type',
-  416: 'Range Not Satisfiable',
-  422: 'Unprocessable Content',
-  428: 'Precondition Required',
-  429: 'Too Many Requests',
-  431: 'Request Header Fields Too Large',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-}
-
-function statusTitle(status: number): string {
-  return titles[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
 }
 
 // the brand lives on the prototype so that `isInstance` works across installed copies of core

@@ -1,4 +1,4 @@
-import type { ErrorCode } from './error-codes.ts'
+import type { ErrorCode } from './_error-status.ts'
 
 const kOpenSpeedError: unique symbol = Symbol.for('openspeed.error')
 

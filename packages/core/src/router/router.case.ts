@@ -140,6 +140,42 @@ export const routerCases: RouterCase[] = [
       ['GET', '/file/', null],
     ],
   },
+  {
+    name: 'object-like and prefix-sharing segments',
+    routes: [
+      'GET /__proto__',
+      'GET /constructor',
+      'GET /user',
+      'GET /users/:id',
+      'GET /users/:id/usage',
+      'GET /u/:name',
+      'GET /a//:b',
+      'GET /p/:id/',
+    ],
+    lookups: [
+      ['GET', '/__proto__', { route: 'GET /__proto__' }],
+      ['GET', '/constructor', { route: 'GET /constructor' }],
+      ['GET', '/toString', null],
+      ['GET', '/hasOwnProperty', null],
+      ['GET', '/user', { route: 'GET /user' }],
+      ['GET', '/users', null],
+      ['GET', '/users/7', { route: 'GET /users/:id', params: { id: '7' } }],
+      ['GET', '/users/7/usage', { route: 'GET /users/:id/usage', params: { id: '7' } }],
+      ['GET', '/users/7/usages', null],
+      ['GET', '/users/7/usag', null],
+      ['GET', '/u/ann', { route: 'GET /u/:name', params: { name: 'ann' } }],
+      ['GET', '/a//x', { route: 'GET /a//:b', params: { b: 'x' } }],
+      ['GET', '/a/x', null],
+      ['GET', '/p/1/', { route: 'GET /p/:id/', params: { id: '1' } }],
+      ['GET', '/p/1', null],
+    ],
+    allowed: [
+      ['/__proto__', ['GET']],
+      ['/users/7/usage', ['GET']],
+      ['/a//x', ['GET']],
+      ['/toString', []],
+    ],
+  },
 ]
 
 /** Registers the conformance suite for one router implementation. */
