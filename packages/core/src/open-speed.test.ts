@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
+import { HttpError } from './http-error.ts'
 import { OpenSpeed } from './open-speed.ts'
+import { toProblemResponse } from './problem.ts'
 
 const json = (body: unknown) => ({
   method: 'POST',
@@ -82,6 +84,17 @@ describe('routing', () => {
       instance: '/nope',
       code: 'OS_ERR_NOT_FOUND',
     })
+  })
+
+  it('writes the 404 body byte for byte as toProblemResponse would, escapes included', async () => {
+    const path = '/say/"hi"\\\u2713'
+    const response = await app.request('/say/%22hi%22%5C%E2%9C%93')
+    const expected = toProblemResponse(
+      HttpError.fromCode('OS_ERR_NOT_FOUND', { detail: `No route matches GET ${path}` }),
+      path,
+    )
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    expect(await response.text()).toBe(expected.body)
   })
 
   it('answers malformed percent-encoding with 400, not 500', async () => {

@@ -149,11 +149,10 @@ export class RadixRouter<T> implements Router<T> {
   }
 
   allowedMethods(path: string): string[] {
-    const found = new Set<string>()
-    const methods = this.#static[path]
-    if (methods !== undefined) for (const method in methods) found.add(method)
+    const found: string[] = []
+    addMethods(found, this.#static[path])
     collect(this.#root, path, 1, found)
-    return [...found]
+    return found
   }
 }
 
@@ -233,10 +232,15 @@ function walk<T>(
   return wildcard === undefined ? null : matched(wildcard, count, path.slice(start))
 }
 
-function collect<T>(node: TreeNode<T>, path: string, start: number, found: Set<string>): void {
-  if (node.wildcard !== null) for (const method in node.wildcard) found.add(method)
+function addMethods(found: string[], methods: Record<string, unknown> | null | undefined): void {
+  if (methods == null) return
+  for (const method in methods) if (!found.includes(method)) found.push(method)
+}
+
+function collect<T>(node: TreeNode<T>, path: string, start: number, found: string[]): void {
+  addMethods(found, node.wildcard)
   if (start > path.length) {
-    if (node.methods !== null) for (const method in node.methods) found.add(method)
+    addMethods(found, node.methods)
     return
   }
   for (const edge of bucketAt(node, path, start) ?? []) {
