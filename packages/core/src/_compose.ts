@@ -1,3 +1,4 @@
+import { isPromiseLike } from './_promise.ts'
 import type { Context } from './context.ts'
 import { FastResponse } from './fast-response.ts'
 import type { Handler, MiddlewareHandler, Next } from './types.ts'
@@ -18,10 +19,7 @@ export interface RouteEntry {
 }
 
 const noopNext: Next = () => Promise.resolve()
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function'
-}
+const ignore = (): void => {}
 
 class MissingResponseError extends Error {
   constructor() {
@@ -92,18 +90,37 @@ export function composeChain(
     }
   }
   const last = handlers.length - 1
-  const dispatch = async (c: Context, index: number): Promise<void> => {
-    const handler = handlers[index]!
+  // each level stays synchronous until a handler returns a promise, so a chain of synchronous
+  // middleware costs no promise, and one that awaits pays only for the levels that do
+  const fromError = (c: Context, error: unknown): Promise<void> | undefined => {
+    const response = fail(c, error, onError)
+    return isPromiseLike(response) ? Promise.resolve(response).then(ignore) : undefined
+  }
+  const finish = (c: Context, index: number, value: unknown): Promise<void> | undefined => {
     try {
-      const value = await handler(c, index === last ? noopNext : () => dispatch(c, index + 1))
-      if (index === last) toResult(c, value)
-      else if (value !== undefined) toResult(c, value)
+      if (index === last || value !== undefined) toResult(c, value)
+      return undefined
     } catch (error) {
-      await fail(c, error, onError)
+      return fromError(c, error)
     }
   }
-  return async (c) => {
-    await dispatch(c, 0)
-    return c.res ?? fail(c, new MissingResponseError(), onError)
+  const run = (c: Context, index: number): Promise<void> | undefined => {
+    let value: unknown
+    try {
+      value = handlers[index]!(c, index === last ? noopNext : () => Promise.resolve(run(c, index + 1)))
+    } catch (error) {
+      return fromError(c, error)
+    }
+    if (!isPromiseLike(value)) return finish(c, index, value)
+    return Promise.resolve(value).then(
+      (resolved) => finish(c, index, resolved),
+      (error: unknown) => fromError(c, error),
+    )
+  }
+  const response = (c: Context): ChainResult | Promise<ChainResult> =>
+    c.res ?? fail(c, new MissingResponseError(), onError)
+  return (c) => {
+    const pending = run(c, 0)
+    return pending === undefined ? response(c) : pending.then(() => response(c))
   }
 }

@@ -19,8 +19,17 @@ export function assertSafeHeader(name: string, value: string): void {
   }
 }
 
-/** Copies a header record into Web `Headers`, keeping each `set-cookie` separate. */
-export function toWebHeaders(record: HeaderRecord): Headers {
+/**
+ * Header init for a Web `Response`: the record itself when every value is a string (runtimes build
+ * their headers from a plain object natively, faster than from a `Headers` filled in JavaScript),
+ * else `Headers` with each `set-cookie` kept separate.
+ */
+export function toHeadersInit(record: HeaderRecord): HeadersInit {
+  for (const name in record) if (typeof record[name] !== 'string') return toWebHeaders(record)
+  return record as Record<string, string>
+}
+
+function toWebHeaders(record: HeaderRecord): Headers {
   const headers = new Headers()
   for (const name in record) {
     const value = record[name]!

@@ -1,4 +1,4 @@
-import { type HeaderRecord, toWebHeaders } from './_headers.ts'
+import { type HeaderRecord, toHeadersInit } from './_headers.ts'
 
 /** What a response body can be before it is written. */
 export type ResponseBody = string | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | null
@@ -30,7 +30,7 @@ export class FastResponse<T = unknown> {
   toResponse(): Response {
     return new Response(this.body as BodyInit | null, {
       status: this.status,
-      headers: toWebHeaders(this.headers),
+      headers: toHeadersInit(this.headers),
     })
   }
 }

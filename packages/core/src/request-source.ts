@@ -42,7 +42,11 @@ export function bodyTooLarge(limit: number): HttpError {
 
 /** Throws 413 when a declared `Content-Length` is over the limit, before any byte is read. */
 export function assertContentLength(contentLength: string | undefined | null, limit: number): void {
-  if (contentLength && Number(contentLength) > limit) throw bodyTooLarge(limit)
+  if (declaresTooMuch(contentLength, limit)) throw bodyTooLarge(limit)
+}
+
+function declaresTooMuch(contentLength: string | undefined | null, limit: number): boolean {
+  return !!contentLength && Number(contentLength) > limit
 }
 
 /**
@@ -122,17 +126,18 @@ export class WebRequestSource implements RequestSource {
     return this.request.signal
   }
 
-  async readBody(limit: number): Promise<Uint8Array> {
+  readBody(limit: number): Promise<Uint8Array> {
     const contentLength = this.request.headers.get('content-length')
-    assertContentLength(contentLength, limit)
+    if (declaresTooMuch(contentLength, limit)) return Promise.reject(bodyTooLarge(limit))
     const body = this.request.body
-    if (body === null) return new Uint8Array(0)
+    if (body === null) return Promise.resolve(new Uint8Array(0))
     // with a declared length the runtime reads no more than that, so its native reader is safe
     // and much faster than pulling the stream chunk by chunk (a 2x difference on Bun)
     if (contentLength === null) return readStreamWithLimit(body, limit)
-    const bytes = new Uint8Array(await this.request.arrayBuffer())
-    if (bytes.byteLength > limit) throw bodyTooLarge(limit)
-    return bytes
+    return this.request.arrayBuffer().then((buffer) => {
+      if (buffer.byteLength > limit) throw bodyTooLarge(limit)
+      return new Uint8Array(buffer)
+    })
   }
 
   stream(): ReadableStream<Uint8Array> | null {

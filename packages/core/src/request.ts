@@ -8,6 +8,10 @@ import type { Input, PathParams } from './types.ts'
 
 const kEmptyParams: Record<string, string> = Object.freeze(Object.create(null))
 
+// decoding without `stream` keeps no state between calls, so one decoder serves every request
+const utf8 = new TextDecoder()
+const decodeUtf8 = (bytes: Uint8Array): string => utf8.decode(bytes)
+
 function unsupportedMediaType(expected: string, actual: string | undefined): HttpError {
   return HttpError.fromCode('OS_ERR_REQUEST_UNSUPPORTED_MEDIA_TYPE', {
     detail: `Expected a ${expected} body but the content type is ${actual ? JSON.stringify(actual) : 'missing'}`,
@@ -182,18 +186,18 @@ export class OpenSpeedRequest<P extends string = string, I extends Input = {}> {
   }
 
   /** The body decoded as UTF-8 text. */
-  async text(): Promise<string> {
-    return new TextDecoder().decode(await this.#bytes())
+  text(): Promise<string> {
+    return this.#bytes().then(decodeUtf8)
   }
 
   /**
    * The body parsed as JSON. Answers 415 unless the content type is JSON, 400 for invalid JSON or
    * for `__proto__` / `constructor.prototype` keys (prototype pollution).
    */
-  async json<T = unknown>(): Promise<T> {
+  json<T = unknown>(): Promise<T> {
     const contentType = this.#source.header('content-type')
-    if (!isJsonContentType(contentType)) throw unsupportedMediaType('JSON', contentType)
-    return parseJsonBody(await this.text()) as T
+    if (!isJsonContentType(contentType)) return Promise.reject(unsupportedMediaType('JSON', contentType))
+    return this.#bytes().then((bytes) => parseJsonBody(decodeUtf8(bytes)) as T)
   }
 
   /** The body parsed as `multipart/form-data` or `application/x-www-form-urlencoded`. */

@@ -139,6 +139,31 @@ describe('validate() with other Standard Schema libraries', () => {
     ])
     expect(problem.detail).toBe('Invalid json: /a~1b/c~0d/0: not ok; root')
   })
+
+  it('awaits validators that return a thenable that is not a native promise', async () => {
+    const thenable = <T>(value: T): PromiseLike<T> => ({
+      then: (resolve, reject) => Promise.resolve(value).then(resolve, reject),
+    })
+    const schema: StandardSchemaV1<unknown, { n: number }> = {
+      '~standard': {
+        version: 1,
+        vendor: 'custom',
+        validate: (value) =>
+          thenable(
+            typeof (value as { n?: unknown }).n === 'number'
+              ? { value: value as { n: number } }
+              : { issues: [{ message: 'n must be a number', path: ['n'] }] },
+          ) as unknown as Promise<StandardSchemaV1.Result<{ n: number }>>,
+      },
+    }
+    const app = new OpenSpeed().post('/n', validate('json', schema), (c) => c.json(c.req.valid('json')))
+    expect(await (await app.request('/n', jsonInit({ n: 1 }))).json()).toEqual({ n: 1 })
+    const refused = await app.request('/n', jsonInit({ n: 'x' }))
+    expect(refused.status).toBe(400)
+    expect((await refused.json()).errors).toEqual([
+      { where: 'json', path: '/n', message: 'n must be a number' },
+    ])
+  })
 })
 
 describe('validate() error formatting', () => {

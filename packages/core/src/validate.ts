@@ -1,3 +1,4 @@
+import { isPromiseLike } from './_promise.ts'
 import type { Context } from './context.ts'
 import type { FastResponse } from './fast-response.ts'
 import type { HttpError } from './http-error.ts'
@@ -83,8 +84,11 @@ export function validate<T extends ValidationTarget, Schema extends StandardSche
   const standard = schema['~standard']
   const { onError } = options
   const middleware: MiddlewareHandler = async (c, next) => {
-    const value = await read(c)
-    const result = await standard.validate(value)
+    // awaiting only real promises saves a microtask per synchronous reader or schema
+    const raw = read(c)
+    const value = isPromiseLike(raw) ? await raw : raw
+    const validated = standard.validate(value)
+    const result = isPromiseLike(validated) ? await validated : validated
     if (result.issues !== undefined) {
       const error = toValidationError(target, result.issues)
       const answer =
