@@ -38,6 +38,15 @@ const descriptions: Record<ErrorCode, string> = {
   OS_ERR_BODY_ALREADY_READ: 'The request body was read in one format and then requested as a stream.',
 }
 
+function describeCodes(): Readonly<Record<ErrorCode, ErrorCodeInfo>> {
+  const codes = Object.keys(errorStatus) as ErrorCode[]
+  const entries = codes.map((code) => {
+    const status = errorStatus[code]
+    return [code, Object.freeze({ status, title: statusTitle(status), description: descriptions[code] })]
+  })
+  return Object.freeze(Object.fromEntries(entries) as Record<ErrorCode, ErrorCodeInfo>)
+}
+
 /**
  * Every error code `@openspeed/core` can produce. Codes are stable: a code is never reused for a
  * different meaning. Problem responses carry the code in their `code` member.
@@ -46,15 +55,4 @@ const descriptions: Record<ErrorCode, string> = {
  * import { errorCodes } from '@openspeed/core'
  * errorCodes.OS_ERR_REQUEST_BODY_TOO_LARGE.status // 413
  */
-export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = /* @__PURE__ */ Object.freeze(
-  Object.fromEntries(
-    (Object.keys(errorStatus) as ErrorCode[]).map((code) => [
-      code,
-      Object.freeze({
-        status: errorStatus[code],
-        title: statusTitle(errorStatus[code]),
-        description: descriptions[code],
-      }),
-    ]),
-  ) as Record<ErrorCode, ErrorCodeInfo>,
-)
+export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = /* @__PURE__ */ describeCodes()

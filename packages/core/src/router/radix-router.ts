@@ -79,7 +79,7 @@ function duplicate(method: string, pattern: string): OpenSpeedError {
 }
 
 /**
- * The default router: static paths in one `Map` lookup, dynamic paths in a segment radix tree
+ * The default router: static paths in one table lookup, dynamic paths in a segment radix tree
  * that tries static, then patterned, then plain parameters, then wildcards, and backtracks when a
  * branch fails. No code generation, so it runs where `new Function` is forbidden (Workers).
  *
