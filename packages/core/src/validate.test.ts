@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { HttpError } from './http-error.ts'
 import { OpenSpeed } from './open-speed.ts'
-import type { StandardSchemaV1 } from './standard-schema.ts'
+import type { StandardSchemaResult, StandardSchemaV1 } from './standard-schema.ts'
 import { validate } from './validate.ts'
 
 const jsonInit = (body: unknown): RequestInit => ({
@@ -142,6 +142,7 @@ describe('validate() with other Standard Schema libraries', () => {
 
   it('awaits validators that return a thenable that is not a native promise', async () => {
     const thenable = <T>(value: T): PromiseLike<T> => ({
+      // biome-ignore lint/suspicious/noThenProperty: the point of the test is a non-native thenable
       then: (resolve, reject) => Promise.resolve(value).then(resolve, reject),
     })
     const schema: StandardSchemaV1<unknown, { n: number }> = {
@@ -153,7 +154,7 @@ describe('validate() with other Standard Schema libraries', () => {
             typeof (value as { n?: unknown }).n === 'number'
               ? { value: value as { n: number } }
               : { issues: [{ message: 'n must be a number', path: ['n'] }] },
-          ) as unknown as Promise<StandardSchemaV1.Result<{ n: number }>>,
+          ) as unknown as Promise<StandardSchemaResult<{ n: number }>>,
       },
     }
     const app = new OpenSpeed().post('/n', validate('json', schema), (c) => c.json(c.req.valid('json')))
