@@ -1,3 +1,4 @@
+import { NullProtoRecord } from './_null-proto.ts'
 import { HttpError } from './http-error.ts'
 
 /** The path-and-query part of an absolute URL string (`http://h/a?b` -> `/a?b`). */
@@ -33,6 +34,11 @@ export function decodeParam(value: string): string {
   }
 }
 
+const kAmpersand = 38
+const kEquals = 61
+const kPlus = 43
+const kPercent = 37
+
 /** Decodes a query component: `+` is a space, malformed escapes are a 400. */
 export function decodeQueryComponent(value: string): string {
   const spaced = value.includes('+') ? value.replace(/\+/g, ' ') : value
@@ -44,18 +50,45 @@ export function decodeQueryComponent(value: string): string {
   }
 }
 
-/** Parses a query string (without `?`) into lists of values, keeping repeated keys. */
+function addQueryEntry(
+  result: Record<string, string[]>,
+  query: string,
+  start: number,
+  equals: number,
+  end: number,
+  encoded: boolean,
+): void {
+  const keyEnd = equals === -1 ? end : equals
+  const rawKey = query.slice(start, keyEnd)
+  const rawValue = equals === -1 ? '' : query.slice(equals + 1, end)
+  const key = encoded ? decodeQueryComponent(rawKey) : rawKey
+  const value = encoded ? decodeQueryComponent(rawValue) : rawValue
+  const list = result[key]
+  if (list === undefined) result[key] = [value]
+  else list.push(value)
+}
+
+/**
+ * Parses a query string (without `?`) into lists of values, keeping repeated keys. One scan finds
+ * the separators and whether a pair needs decoding (`+` or `%`); plain pairs are only sliced.
+ */
 export function parseQuery(query: string): Record<string, string[]> {
-  const result: Record<string, string[]> = Object.create(null)
-  if (query === '') return result
-  for (const part of query.split('&')) {
-    if (part === '') continue
-    const eq = part.indexOf('=')
-    const key = decodeQueryComponent(eq === -1 ? part : part.slice(0, eq))
-    const value = eq === -1 ? '' : decodeQueryComponent(part.slice(eq + 1))
-    const list = result[key]
-    if (list === undefined) result[key] = [value]
-    else list.push(value)
+  const result = new NullProtoRecord<string[]>()
+  let start = 0
+  let equals = -1
+  let encoded = false
+  for (let i = 0; i <= query.length; i++) {
+    const code = i === query.length ? kAmpersand : query.charCodeAt(i)
+    if (code === kAmpersand) {
+      if (i > start) addQueryEntry(result, query, start, equals, i, encoded)
+      start = i + 1
+      equals = -1
+      encoded = false
+    } else if (code === kEquals) {
+      if (equals === -1) equals = i
+    } else if (code === kPlus || code === kPercent) {
+      encoded = true
+    }
   }
   return result
 }

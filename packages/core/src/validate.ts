@@ -3,8 +3,13 @@ import type { Context } from './context.ts'
 import type { FastResponse } from './fast-response.ts'
 import type { HttpError } from './http-error.ts'
 import { setValidation } from './route-meta.ts'
-import type { InferSchemaOutput, StandardSchemaIssue, StandardSchemaV1 } from './standard-schema.ts'
-import type { MiddlewareHandler, ValidationTarget } from './types.ts'
+import type {
+  InferSchemaOutput,
+  StandardSchemaIssue,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from './standard-schema.ts'
+import type { MiddlewareHandler, Next, ValidationTarget } from './types.ts'
 import { toValidationError } from './validation-error.ts'
 
 type Reader = (c: Context) => unknown | Promise<unknown>
@@ -83,21 +88,35 @@ export function validate<T extends ValidationTarget, Schema extends StandardSche
   if (read === undefined) throw new TypeError(`Unknown validation target "${target}"`)
   const standard = schema['~standard']
   const { onError } = options
-  const middleware: MiddlewareHandler = async (c, next) => {
-    // awaiting only real promises saves a microtask per synchronous reader or schema
-    const raw = read(c)
-    const value = isPromiseLike(raw) ? await raw : raw
-    const validated = standard.validate(value)
-    const result = isPromiseLike(validated) ? await validated : validated
-    if (result.issues !== undefined) {
-      const error = toValidationError(target, result.issues)
-      const answer =
-        onError === undefined ? undefined : await onError({ target, value, issues: result.issues, error }, c)
-      if (answer === undefined) throw error
-      return answer
-    }
+  type Settled = Response | FastResponse | void
+  type Answer = Settled | Promise<Settled>
+  const refuse = async (
+    c: Context,
+    value: unknown,
+    issues: readonly StandardSchemaIssue[],
+  ): Promise<Settled> => {
+    const error = toValidationError(target, issues)
+    const answer = onError === undefined ? undefined : await onError({ target, value, issues, error }, c)
+    if (!answer) throw error
+    return answer
+  }
+  const decide = (c: Context, next: Next, value: unknown, result: StandardSchemaResult<unknown>): Answer => {
+    if (result.issues !== undefined) return refuse(c, value, result.issues)
     c.req.addValidatedData(target, result.value)
-    await next()
+    return next()
+  }
+  const check = (c: Context, next: Next, value: unknown): Answer => {
+    const validated = standard.validate(value)
+    return isPromiseLike(validated)
+      ? Promise.resolve(validated).then<Settled>((result) => decide(c, next, value, result))
+      : decide(c, next, value, validated)
+  }
+  // no async function: a synchronous reader or schema costs no promise, a real one costs its own
+  const middleware: MiddlewareHandler = (c, next) => {
+    const raw = read(c)
+    return isPromiseLike(raw)
+      ? Promise.resolve(raw).then<Settled>((value) => check(c, next, value))
+      : check(c, next, raw)
   }
   return setValidation(middleware, { target, schema })
 }
