@@ -1,5 +1,6 @@
 // Sums the vitest JSON reports (`test-results.json`, written when CI is set) of every workspace
-// package, plus the pack checks from .ci/extra-results.json, into the one line CI reads:
+// package, plus the pack checks from .ci/extra-results.json and one failure per other CI step that
+// failed (CI_FAILED_STEPS, space-separated), into the one line CI reads:
 // `N passed, N failed`. That line is always the last one printed. Exits 1 if anything failed or if
 // no test ran at all.
 import { existsSync } from 'node:fs'
@@ -86,6 +87,12 @@ async function main() {
   if (existsSync(extraPath)) {
     const extra = JSON.parse(await readFile(extraPath, 'utf8'))
     add('pack checks (.ci/extra-results.json)', { passed: extra.passed ?? 0, failed: extra.failed ?? 0 })
+  }
+
+  // steps with no report of their own (build, typecheck, lint, bench smoke) count as one failed
+  // check each, so the final line never reads "0 failed" when CI exits non-zero
+  for (const step of (process.env.CI_FAILED_STEPS ?? '').split(' ').filter(Boolean)) {
+    if (step !== 'test' && step !== 'check-packs') add(`step ${step}`, { passed: 0, failed: 1 })
   }
 
   if (!testsRan) console.error('no test ran: no test-results.json with any test was found (is CI set?)')
