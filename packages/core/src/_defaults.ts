@@ -2,22 +2,34 @@ import type { NotFoundHandler } from './_definition.ts'
 import { errorStatus, statusTitle } from './_error-status.ts'
 import type { Context } from './context.ts'
 import { FastResponse } from './fast-response.ts'
-import { problemContentType } from './problem.ts'
+import { problemContentType, toProblemResponse } from './problem.ts'
 
 const status = errorStatus.OS_ERR_NOT_FOUND
-// the members of toProblemResponse()'s body in its order, with the constant ones serialised once
-const bodyStart = `{"type":"about:blank","title":${JSON.stringify(statusTitle(status))},"status":${status},"detail":`
-const bodyEnd = ',"code":"OS_ERR_NOT_FOUND"}'
+const slot = '\0'
 
-// built by hand, not through an HttpError: unmatched requests are common, and a stack trace and
-// a generic serialisation cost more than the whole answer
+// toProblemResponse() serialises the constant members once, with slots where the detail and the
+// instance go; each 404 then only serialises those two strings (a third of the work per answer)
+const template = toProblemResponse(
+  {
+    status,
+    title: statusTitle(status),
+    type: 'about:blank',
+    detail: slot,
+    code: 'OS_ERR_NOT_FOUND',
+    errors: undefined,
+    headers: undefined,
+  },
+  slot,
+).body as string
+const [bodyStart, bodyMiddle, bodyEnd] = template.split(JSON.stringify(slot)) as [string, string, string]
+
 export const defaultNotFound: NotFoundHandler = (c) => {
   const path = c.req.path
   const detail = JSON.stringify(`No route matches ${c.req.method} ${path}`)
   return new FastResponse(
     status,
     { 'content-type': problemContentType },
-    `${bodyStart}${detail},"instance":${JSON.stringify(path)}${bodyEnd}`,
+    `${bodyStart}${detail}${bodyMiddle}${JSON.stringify(path)}${bodyEnd}`,
   )
 }
 
