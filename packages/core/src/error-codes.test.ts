@@ -22,13 +22,35 @@ describe('error codes', () => {
 })
 
 describe('error classes', () => {
-  it('recognise instances from another copy of core through the Symbol.for brand', () => {
-    const foreign = Object.create({ [Symbol.for('openspeed.http-error')]: true })
+  it('recognise instances from another copy of core through the Symbol.for brand', async () => {
+    // a second module instance stands in for a second installed copy: its classes are distinct
+    const copy = './http-error.ts?copy'
+    const other = (await import(/* @vite-ignore */ copy)) as typeof import('./http-error.ts')
+    const foreign = new other.HttpError(400)
+    expect(foreign instanceof HttpError).toBe(false)
     expect(HttpError.isInstance(foreign)).toBe(true)
+    expect(OpenSpeedError.isInstance(foreign)).toBe(true)
+    expect(other.HttpError.isInstance(new HttpError(404))).toBe(true)
     expect(HttpError.isInstance(new Error('x'))).toBe(false)
     expect(HttpError.isInstance(null)).toBe(false)
+    expect(HttpError.isInstance('OS_ERR_INTERNAL')).toBe(false)
     expect(OpenSpeedError.isInstance(new OpenSpeedError('OS_ERR_INTERNAL', 'x'))).toBe(true)
-    expect(OpenSpeedError.isInstance(new HttpError(400))).toBe(false)
+    // a base instance is not one of its subclasses
+    expect(HttpError.isInstance(new OpenSpeedError('OS_ERR_INTERNAL', 'x'))).toBe(false)
+  })
+
+  it('brands subclasses of other packages the same way', () => {
+    class CacheError extends OpenSpeedError<'OS_ERR_TEST_CACHE'> {
+      static {
+        OpenSpeedError.brand(this, '@openspeed/test.CacheError')
+      }
+    }
+    const error = new CacheError('OS_ERR_TEST_CACHE', 'x', { cause: 1 })
+    expect([error.name, error.code, error.message, error.cause]).toEqual(['CacheError', 'OS_ERR_TEST_CACHE', 'x', 1])
+    expect(CacheError.isInstance(error)).toBe(true)
+    expect(OpenSpeedError.isInstance(error)).toBe(true)
+    expect(HttpError.isInstance(error)).toBe(false)
+    expect(CacheError.isInstance(new HttpError(500))).toBe(false)
   })
 
   it('build from a code with its status and title', () => {

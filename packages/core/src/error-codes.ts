@@ -1,13 +1,9 @@
-import { type ErrorCode, errorStatus, statusTitle } from './_error-status.ts'
+import { type ErrorCode, errorStatus } from './_error-status.ts'
+import type { ErrorCodeInfo } from './openspeed-error.ts'
+
+type CoreCodeTable = { readonly [K in ErrorCode]: ErrorCodeInfo & { readonly status: number } }
 
 export type { ErrorCode }
-
-/** One documented, stable error code: the HTTP status it maps to and a short title. */
-export interface ErrorCodeInfo {
-  readonly status: number
-  readonly title: string
-  readonly description: string
-}
 
 const descriptions: Record<ErrorCode, string> = {
   OS_ERR_BAD_REQUEST: 'The request is malformed in a way no more specific code describes.',
@@ -38,13 +34,13 @@ const descriptions: Record<ErrorCode, string> = {
   OS_ERR_BODY_ALREADY_READ: 'The request body was read in one format and then requested as a stream.',
 }
 
-function describeCodes(): Readonly<Record<ErrorCode, ErrorCodeInfo>> {
+function describeCodes(): CoreCodeTable {
   const codes = Object.keys(errorStatus) as ErrorCode[]
-  const entries = codes.map((code) => {
-    const status = errorStatus[code]
-    return [code, Object.freeze({ status, title: statusTitle(status), description: descriptions[code] })]
-  })
-  return Object.freeze(Object.fromEntries(entries) as Record<ErrorCode, ErrorCodeInfo>)
+  const entries = codes.map((code) => [
+    code,
+    Object.freeze({ status: errorStatus[code], description: descriptions[code] }),
+  ])
+  return Object.freeze(Object.fromEntries(entries)) as CoreCodeTable
 }
 
 /**
@@ -55,4 +51,4 @@ function describeCodes(): Readonly<Record<ErrorCode, ErrorCodeInfo>> {
  * import { errorCodes } from '@openspeed/core'
  * errorCodes.OS_ERR_REQUEST_BODY_TOO_LARGE.status // 413
  */
-export const errorCodes: Readonly<Record<ErrorCode, ErrorCodeInfo>> = /* @__PURE__ */ describeCodes()
+export const errorCodes: CoreCodeTable = /* @__PURE__ */ describeCodes()

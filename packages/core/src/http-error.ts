@@ -1,6 +1,5 @@
 import { type ErrorCode, errorStatus, statusTitle } from './_error-status.ts'
-
-const kHttpError: unique symbol = Symbol.for('openspeed.http-error')
+import { OpenSpeedError } from './openspeed-error.ts'
 
 /** One validation issue, as listed in a problem response's `errors` member. */
 export interface ProblemIssue {
@@ -42,10 +41,8 @@ export interface HttpErrorOptions {
  *   return c.json(book)
  * })
  */
-export class HttpError extends Error {
+export class HttpError extends OpenSpeedError<string | undefined> {
   readonly status: number
-  /** The stable error code, when the thrower gave one (core always does). */
-  readonly code: string | undefined
   readonly title: string
   readonly detail: string | undefined
   readonly type: string
@@ -54,27 +51,13 @@ export class HttpError extends Error {
 
   constructor(status: number, options: HttpErrorOptions = {}) {
     const title = options.title ?? statusTitle(status)
-    super(options.detail ?? title, options.cause === undefined ? undefined : { cause: options.cause })
-    this.name = 'HttpError'
+    super(options.code, options.detail ?? title, options)
     this.status = status
-    this.code = options.code
     this.title = title
     this.detail = options.detail
     this.type = options.type ?? 'about:blank'
     this.headers = options.headers
     this.errors = options.errors
-  }
-
-  /**
-   * Whether `value` is an `HttpError`, from this or any other installed copy of core.
-   *
-   * @example
-   * if (HttpError.isInstance(error)) console.log(error.status)
-   */
-  static isInstance(value: unknown): value is HttpError {
-    return (
-      typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[kHttpError] === true
-    )
   }
 
   /**
@@ -86,7 +69,8 @@ export class HttpError extends Error {
   static fromCode(code: ErrorCode, options: Omit<HttpErrorOptions, 'code'> = {}): HttpError {
     return new HttpError(errorStatus[code], { ...options, code })
   }
-}
 
-// the brand lives on the prototype so that `isInstance` works across installed copies of core
-Object.defineProperty(HttpError.prototype, kHttpError, { value: true })
+  static {
+    OpenSpeedError.brand(this, '@openspeed/core.HttpError')
+  }
+}

@@ -13,12 +13,12 @@ export {
   setCookie,
   setSignedCookie,
 } from './cookie.ts'
-export { type ErrorCode, type ErrorCodeInfo, errorCodes } from './error-codes.ts'
+export { type ErrorCode, errorCodes } from './error-codes.ts'
 export { FastResponse, type ResponseBody } from './fast-response.ts'
 export type { HookName, Hooks } from './hooks.ts'
 export { HttpError, type HttpErrorOptions, type ProblemIssue } from './http-error.ts'
 export { type HandleResult, OpenSpeed, type OpenSpeedOptions, type RouteInfo } from './open-speed.ts'
-export { OpenSpeedError } from './openspeed-error.ts'
+export { type ErrorCodeInfo, type ErrorCodeTable, OpenSpeedError } from './openspeed-error.ts'
 export { definePlugin, type Plugin } from './plugin.ts'
 export { type ProblemDetails, type ProblemSource, problemContentType, toProblemResponse } from './problem.ts'
 export { isJsonContentType, OpenSpeedRequest } from './request.ts'
