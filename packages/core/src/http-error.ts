@@ -16,10 +16,25 @@ export interface HttpErrorOptions {
   code?: ErrorCode | (string & {})
   /** Safe, human-readable detail sent to the client. */
   detail?: string
-  /** Short summary; defaults to the code's title or the status phrase. */
+  /**
+   * Short, human-readable summary of the problem type (RFC 9457 `title`); defaults to the status
+   * phrase (`Not Found`). It should not change from one occurrence to the next: put what varies in
+   * `detail`.
+   */
   title?: string
-  /** RFC 9457 `type` URI; defaults to `about:blank`. */
+  /**
+   * RFC 9457 `type`: a URI naming the problem type, ideally a page that documents it
+   * (`https://example.com/problems/out-of-stock`); defaults to `about:blank`, which means "the
+   * status says it all".
+   */
   type?: string
+  /**
+   * RFC 9457 extension members: more top-level members of the problem body, such as
+   * `{ noteId: '42', balance: 30 }`. Values must be JSON-serialisable. The standard members
+   * (`type`, `title`, `status`, `detail`, `instance`, `code`, `errors`) cannot be replaced this way:
+   * naming one throws `OS_ERR_PROBLEM_RESERVED_MEMBER`.
+   */
+  extensions?: Record<string, unknown>
   /** Extra response headers (e.g. `Allow`, `Retry-After`). */
   headers?: Record<string, string>
   /** Validation issues, listed in the problem's `errors` member. */
@@ -40,7 +55,30 @@ export interface HttpErrorOptions {
  *   if (!book) throw new HttpError(404, { detail: 'No book with that id' })
  *   return c.json(book)
  * })
+ * // a problem type of your own, with an extension member:
+ * // 409 { "type": "https://example.com/problems/note-locked", "title": "Note locked",
+ * //       "status": 409, "detail": "...", "noteId": "42" }
+ * throw new HttpError(409, {
+ *   type: 'https://example.com/problems/note-locked',
+ *   title: 'Note locked',
+ *   detail: 'Someone else is editing this note',
+ *   extensions: { noteId: '42' },
+ * })
  */
+const reservedMembers = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors'])
+
+function checkExtensions(extensions: Record<string, unknown>): Readonly<Record<string, unknown>> {
+  for (const name of Object.keys(extensions)) {
+    if (reservedMembers.has(name)) {
+      throw new OpenSpeedError(
+        'OS_ERR_PROBLEM_RESERVED_MEMBER',
+        `The problem extension member "${name}" would replace a standard member: set it through its own option, or pick another name`,
+      )
+    }
+  }
+  return extensions
+}
+
 export class HttpError extends OpenSpeedError<string | undefined> {
   readonly status: number
   readonly title: string
@@ -48,6 +86,8 @@ export class HttpError extends OpenSpeedError<string | undefined> {
   readonly type: string
   readonly headers: Record<string, string> | undefined
   readonly errors: ProblemIssue[] | undefined
+  /** RFC 9457 extension members sent with the problem body (see {@link HttpErrorOptions.extensions}). */
+  readonly extensions: Readonly<Record<string, unknown>> | undefined
 
   constructor(status: number, options: HttpErrorOptions = {}) {
     const title = options.title ?? statusTitle(status)
@@ -58,6 +98,7 @@ export class HttpError extends OpenSpeedError<string | undefined> {
     this.type = options.type ?? 'about:blank'
     this.headers = options.headers
     this.errors = options.errors
+    this.extensions = options.extensions === undefined ? undefined : checkExtensions(options.extensions)
   }
 
   /**

@@ -10,6 +10,8 @@ export interface ProblemDetails {
   instance?: string
   code?: string
   errors?: { where: string; path: string; message: string }[]
+  /** RFC 9457 extension members, from `HttpError`'s `extensions` option. */
+  [extension: string]: unknown
 }
 
 /**
@@ -19,7 +21,8 @@ export interface ProblemDetails {
 export type ProblemSource = Pick<
   HttpError,
   'status' | 'title' | 'type' | 'detail' | 'code' | 'errors' | 'headers'
->
+> &
+  Partial<Pick<HttpError, 'extensions'>>
 
 /** Media type of RFC 9457 problem responses. */
 export const problemContentType = 'application/problem+json'
@@ -37,6 +40,8 @@ export function toProblemResponse(error: ProblemSource, instance?: string): Fast
   if (instance !== undefined) problem.instance = instance
   if (error.code !== undefined) problem.code = error.code
   if (error.errors !== undefined) problem.errors = error.errors
+  const extensions = error.extensions
+  if (extensions !== undefined) for (const name in extensions) problem[name] = extensions[name]
   const headers: Record<string, string> = { 'content-type': problemContentType }
   if (error.headers) for (const name in error.headers) headers[name.toLowerCase()] = error.headers[name]!
   return new FastResponse(error.status, headers, JSON.stringify(problem))
