@@ -32,6 +32,8 @@ const descriptions: Record<ErrorCode, string> = {
   OS_ERR_PLUGIN_DUPLICATE: 'Two plugins with the same name were registered.',
   OS_ERR_PLUGIN_MISSING_DEPENDENCY: 'A plugin declares a dependency that was not registered before it.',
   OS_ERR_BODY_ALREADY_READ: 'The request body was read in one format and then requested as a stream.',
+  OS_ERR_PROBLEM_RESERVED_MEMBER:
+    'An `HttpError` extension member has the name of a standard problem member (`type`, `title`, `status`, `detail`, `instance`, `code`, `errors`).',
 }
 
 function describeCodes(): CoreCodeTable {
