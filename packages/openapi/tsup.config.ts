@@ -1,3 +1,3 @@
 import { definePackageBuild } from '@openspeed/config/tsup'
 
-export default definePackageBuild(['src/index.ts', 'src/docs.ts'])
+export default definePackageBuild(['src/index.ts', 'src/docs.ts', 'src/json-schema.ts'])

@@ -17,6 +17,17 @@ const info = {
   title: 'OpenSpeed example: books',
   version: pkg.version,
   description: 'A small JSON API with validation and RFC 9457 problem responses.',
+  contact: { name: 'Books API team', url: 'http://localhost:3000/docs', email: 'books@example.com' },
+  license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
+}
+
+const documentation = {
+  info,
+  servers: [{ url: 'http://localhost:3000', description: '`pnpm start` on this machine' }],
+  tags: [
+    { name: 'books', description: 'The books resource' },
+    { name: 'meta', description: 'What the API is and whether it is up' },
+  ],
 }
 
 /** Options for {@link createApp}. */
@@ -46,26 +57,31 @@ export function createApp(store: BookStore = new BookStore(), options: AppOption
       compress(),
       validateResponses(app),
     )
-    .get('/', describe({ summary: 'Describe the API and list its routes', tags: ['meta'] }), (c) =>
-      c.json({
-        name: pkg.name,
-        version: pkg.version,
-        routes: app.routes().map(({ method, path }) => ({ method, path })),
+    .get(
+      '/',
+      describe({
+        summary: 'Describe the API and list its routes',
+        description: 'The package name and version, and every route as a method and a path pattern.',
+        tags: ['meta'],
       }),
+      (c) =>
+        c.json({
+          name: pkg.name,
+          version: pkg.version,
+          routes: app.routes().map(({ method, path }) => ({ method, path })),
+        }),
     )
     .get(
       '/health',
       describe({
         summary: 'Liveness check',
+        description: 'Answers `{ "status": "ok" }` while the process serves requests.',
         tags: ['meta'],
         responses: { 200: z.object({ status: z.literal('ok') }) },
       }),
       (c) => c.json({ status: 'ok' as const }),
     )
-    .get(
-      '/openapi.json',
-      openapiHandler(app, { info, tags: [{ name: 'books', description: 'The books resource' }] }),
-    )
+    .get('/openapi.json', openapiHandler(app, documentation))
     .get('/docs', docs({ url: '/openapi.json', title: info.title }))
     .route('/books', createBookRoutes(store))
 }

@@ -33,10 +33,29 @@ describe('GET /openapi.json', () => {
     expect(create.requestBody.content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/BookInput',
     })
-    expect(Object.keys(create.responses)).toEqual(['201', '400', '409', '413', '415', '500'])
+    expect(Object.keys(create.responses)).toEqual([
+      '201',
+      '400',
+      '403',
+      '409',
+      '413',
+      '415',
+      '429',
+      '500',
+      '504',
+    ])
     expect(create.responses['409'].content['application/problem+json'].schema).toEqual({
       $ref: '#/components/schemas/Problem',
     })
+    // answered by the built-in middleware on its own, documented without a describe()
+    const health = document.paths['/health'].get.responses
+    expect(Object.keys(health)).toEqual(['200', '403', '429', '500', '504'])
+    expect(health['429']).toMatchObject({
+      description: expect.stringMatching(/^Too many requests/),
+      headers: { 'retry-after': { required: true, schema: { type: 'string' } } },
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    })
+    expect(health['504'].description).toBe('No answer within 10000 ms')
     expect(document.paths['/books/{id}'].get.parameters).toEqual([
       {
         name: 'id',

@@ -1,8 +1,8 @@
 import { serve } from '@openspeed/adapters-node'
-import { createApp } from './app.ts'
+import app from './main.ts'
 
 const port = Number(process.env.PORT ?? 3000)
 const hostname = process.env.HOST ?? '0.0.0.0'
 
-const server = await serve(createApp(), { port, hostname })
+const server = await serve(app, { port, hostname })
 console.log(`@openspeed/example listening on ${server.url}`)

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { defineShutdownSuite, type SpawnedServer } from '@openspeed/conformance'
+import { defineShutdownSuite, rawExchange, type SpawnedServer } from '@openspeed/conformance'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startBun } from '../test/_bun.ts'
 
@@ -53,6 +53,27 @@ describe('serve() on Bun: static files, env and conn info', () => {
       env: { name: 'bun-env' },
       remote: { address: '127.0.0.1', port: expect.any(Number), family: 'IPv4' },
     })
+  })
+})
+
+describe('serve() on Bun: a Host no URL can hold', () => {
+  let server: SpawnedServer
+  beforeAll(async () => {
+    server = await startBun('trailing-slash-app.ts')
+  })
+  afterAll(() => server.stop())
+
+  it('is a 400 problem, not a redirect to an unparseable URL, with trailingSlash: redirect', async () => {
+    for (const host of ['localhost:99999', 'a:b', 'evil.test/x?']) {
+      const answer = await rawExchange(server.url, `GET /a/?x=1 HTTP/1.1\r\nHost: ${host}`)
+      expect({ host, status: answer.status }).toEqual({ host, status: 400 })
+      expect(JSON.parse(answer.body).code).toBe('OS_ERR_REQUEST_INVALID_HOST')
+    }
+    const redirect = await rawExchange(server.url, 'GET /a/?x=1 HTTP/1.1\r\nHost: example.com')
+    expect(redirect.status).toBe(308)
+    expect(redirect.headers.location).toBe('/a?x=1')
+    const served = await rawExchange(server.url, 'GET /a HTTP/1.1\r\nHost: example.com:8080')
+    expect(served.body).toBe('example.com:8080')
   })
 })
 

@@ -1,12 +1,12 @@
+import type { OpenSpeed } from '@openspeed/core'
 import {
   type BaseServeOptions,
-  HttpError,
+  defaultLogError,
+  internalErrorResponse,
   type ListeningServer,
-  type OpenSpeed,
   type ServerHandle,
   startServer,
-  toProblemResponse,
-} from '@openspeed/core'
+} from '@openspeed/core/adapter'
 import { type BunGlobal, type BunServeOptions, type BunServer, bunRuntime } from './_bun.ts'
 import { resolveStaticPath } from './_static.ts'
 import { type BunHandler, type BunHandlerOptions, toBunHandler } from './to-bun-handler.ts'
@@ -66,14 +66,14 @@ function listenOnBun(
   options: ServeOptions,
 ): ListeningServer<BunServer> {
   const handler = toBunHandler(app, options)
-  const logError = options.logError ?? ((error: unknown) => console.error(error))
+  const logError = options.logError ?? defaultLogError
   const serveOptions: BunServeOptions = {
     port: options.port ?? 3000,
     hostname: options.hostname,
     fetch: handler,
     error(error) {
       logError(error)
-      return toProblemResponse(new HttpError(500)).toResponse()
+      return internalErrorResponse().toResponse()
     },
   }
   if (options.tls !== undefined) serveOptions.tls = options.tls

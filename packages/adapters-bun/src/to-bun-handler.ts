@@ -1,4 +1,5 @@
-import { type ConnInfo, type OpenSpeed, WebRequestSource } from '@openspeed/core'
+import type { ConnInfo, OpenSpeed } from '@openspeed/core'
+import { respondSafely, WebRequestSource } from '@openspeed/core/adapter'
 import type { BunServer } from './_bun.ts'
 
 /**
@@ -18,6 +19,8 @@ export type BunHandler = (request: Request, server: BunServer) => Response | Pro
 export interface BunHandlerOptions {
   /** Bindings handed to every handler as `c.env`. */
   env?: unknown
+  /** Where failures the app itself could not answer are reported. Default: core's `defaultLogError`. */
+  logError?: (error: unknown) => void
 }
 
 const kUnknown: ConnInfo = { remote: {} }
@@ -35,7 +38,7 @@ const kUnknown: ConnInfo = { remote: {} }
  * export default { port: 3000, fetch: toBunHandler(app) }
  */
 export function toBunHandler(app: OpenSpeed<any, any>, options: BunHandlerOptions = {}): BunHandler {
-  const env = options.env
+  const { env, logError } = options
   return (request, server) => {
     const source = new WebRequestSource(request, () => {
       const peer = server.requestIP(request)
@@ -43,6 +46,6 @@ export function toBunHandler(app: OpenSpeed<any, any>, options: BunHandlerOption
         ? kUnknown
         : { remote: { address: peer.address, port: peer.port, family: peer.family } }
     })
-    return app.respond(source, env)
+    return respondSafely(app, source, env, undefined, logError)
   }
 }

@@ -1,10 +1,5 @@
-import {
-  type ConnInfo,
-  type Env,
-  type ExecutionContext,
-  type OpenSpeed,
-  WebRequestSource,
-} from '@openspeed/core'
+import type { ConnInfo, Env, ExecutionContext, OpenSpeed } from '@openspeed/core'
+import { respondSafely, WebRequestSource } from '@openspeed/core/adapter'
 
 /** The `env` type of an app: its `Bindings`, or a plain record when it declares none. */
 export type WorkerEnv<E extends Env> = E['Bindings'] extends object ? E['Bindings'] : Record<string, unknown>
@@ -52,7 +47,7 @@ function connInfoOf(request: Request): () => ConnInfo {
 export function toWorker<E extends Env>(app: OpenSpeed<E, any>): ModuleWorker<WorkerEnv<E>> {
   return {
     fetch: (request, env, ctx) => {
-      const result = app.respond(new WebRequestSource(request, connInfoOf(request)), env, ctx)
+      const result = respondSafely(app, new WebRequestSource(request, connInfoOf(request)), env, ctx)
       return result instanceof Promise ? result.then(keepEncoding) : keepEncoding(result)
     },
   }

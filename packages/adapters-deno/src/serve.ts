@@ -1,13 +1,13 @@
+import type { OpenSpeed } from '@openspeed/core'
 import {
   type BaseServeOptions,
-  HttpError,
+  defaultLogError,
+  internalErrorResponse,
   type ListeningServer,
-  type OpenSpeed,
   type ServerHandle,
   type SignalRuntime,
   startServer,
-  toProblemResponse,
-} from '@openspeed/core'
+} from '@openspeed/core/adapter'
 import {
   type DenoGlobal,
   type DenoHttpServer,
@@ -65,7 +65,7 @@ async function listenOnDeno(
   app: OpenSpeed<any, any>,
   options: ServeOptions,
 ): Promise<ListeningServer<DenoHttpServer>> {
-  const logError = options.logError ?? ((error: unknown) => console.error(error))
+  const logError = options.logError ?? defaultLogError
   let listening!: (addr: DenoNetAddr) => void
   const listened = new Promise<DenoNetAddr>((resolve) => {
     listening = resolve
@@ -77,7 +77,7 @@ async function listenOnDeno(
     onListen: (addr) => listening(addr),
     onError(error) {
       logError(error)
-      return toProblemResponse(new HttpError(500)).toResponse()
+      return internalErrorResponse().toResponse()
     },
   }
   if (options.tls !== undefined) Object.assign(serveOptions, options.tls)

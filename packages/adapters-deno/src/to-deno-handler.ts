@@ -1,4 +1,5 @@
-import { type ConnInfo, type OpenSpeed, WebRequestSource } from '@openspeed/core'
+import type { ConnInfo, OpenSpeed } from '@openspeed/core'
+import { respondSafely, WebRequestSource } from '@openspeed/core/adapter'
 import type { DenoServeHandlerInfo } from './_deno.ts'
 
 /**
@@ -18,6 +19,8 @@ export type DenoHandler = (request: Request, info?: DenoServeHandlerInfo) => Res
 export interface DenoHandlerOptions {
   /** Bindings handed to every handler as `c.env`. */
   env?: unknown
+  /** Where failures the app itself could not answer are reported. Default: core's `defaultLogError`. */
+  logError?: (error: unknown) => void
 }
 
 const kUnknown: ConnInfo = { remote: {} }
@@ -49,6 +52,7 @@ export function toConnInfo(info: DenoServeHandlerInfo | undefined): ConnInfo {
  * export default { fetch: toDenoHandler(app) }
  */
 export function toDenoHandler(app: OpenSpeed<any, any>, options: DenoHandlerOptions = {}): DenoHandler {
-  const env = options.env
-  return (request, info) => app.respond(new WebRequestSource(request, () => toConnInfo(info)), env)
+  const { env, logError } = options
+  return (request, info) =>
+    respondSafely(app, new WebRequestSource(request, () => toConnInfo(info)), env, undefined, logError)
 }

@@ -1,10 +1,5 @@
-import {
-  type ExecutionContext,
-  HttpError,
-  type OpenSpeed,
-  toProblemResponse,
-  WebRequestSource,
-} from '@openspeed/core'
+import { type ExecutionContext, HttpError, type OpenSpeed, toProblemResponse } from '@openspeed/core'
+import { internalErrorResponse, WebRequestSource } from '@openspeed/core/adapter'
 import type { Context as LambdaContext } from 'aws-lambda'
 import type { EventFormat, LambdaHttpEvent } from './_format.ts'
 import { toEventRequest } from './_request.ts'
@@ -34,7 +29,7 @@ export interface LambdaBindings<E extends LambdaHttpEvent = LambdaHttpEvent> {
  * export const handler = handle(app, { logError: (error) => logger.error(error) })
  */
 export interface LambdaHandlerOptions {
-  /** Where failures the app could not answer are reported. Default: `console.error`. */
+  /** Where failures the app could not answer are reported. Default: core's `defaultLogError`. */
   logError?: (error: unknown) => void
 }
 
@@ -57,7 +52,7 @@ export class PendingWork implements ExecutionContext {
 export function failureResponse(error: unknown, logError: (error: unknown) => void): Response {
   if (HttpError.isInstance(error)) return toProblemResponse(error).toResponse()
   logError(error)
-  return toProblemResponse(HttpError.fromCode('OS_ERR_INTERNAL')).toResponse()
+  return internalErrorResponse().toResponse()
 }
 
 /** Runs one HTTP event through the app; malformed events get their 400 problem response. */

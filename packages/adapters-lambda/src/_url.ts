@@ -1,10 +1,10 @@
+import { isValidAuthority } from '@openspeed/core/adapter'
 import type { ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda'
 import type { EventFormat } from './_format.ts'
 
 // REST APIs, ALB and Function URLs pass the path still percent-encoded, HTTP APIs pass it decoded:
 // escape only what can never appear in an encoded path, so both come out as the same valid path
 const kNotInEncodedPath = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]|%(?![0-9A-Fa-f]{2})/gu
-const kHost = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/
 
 /** The request path as a valid percent-encoded path (throws `URIError` on a lone surrogate). */
 export function encodedPath(path: string): string {
@@ -44,12 +44,15 @@ export function eventTarget(event: Record<string, unknown>, format: EventFormat)
   return query === '' ? encodedPath(path) : `${encodedPath(path)}?${query}`
 }
 
-/** `https://host` for the request URL, from the Host header or the request context's domain. */
+/**
+ * `https://host` for the request URL, from the Host header or else the request context's domain
+ * (the AWS service sets both; a value no URL can hold is skipped).
+ */
 export function eventOrigin(headers: Headers, domainName: unknown): string {
   const forwarded = headers.get('x-forwarded-proto')?.split(',')[0]?.trim()
   const protocol = forwarded === 'http' ? 'http' : 'https'
   const host = [headers.get('host'), domainName].find(
-    (value) => typeof value === 'string' && kHost.test(value),
+    (value) => typeof value === 'string' && isValidAuthority(value),
   )
   return `${protocol}://${host ?? 'localhost'}`
 }

@@ -98,7 +98,19 @@ describe('requests the app answers', () => {
     expect(await handler(event, lambdaContext())).toMatchObject({ statusCode: 200, body: 'ok' })
   })
 
-  it('a host header that is not a host falls back to the API domain', async () => {
+  it.each(['evil.example/path?', 'localhost:99999', 'a:b', '[::1'])(
+    'a host header no URL can hold (%s) falls back to the API domain',
+    async (host) => {
+      const echoUrl = new OpenSpeed().get('/my/path', (c) => c.text(new URL(c.req.url).host))
+      const event = fixture('function-url')
+      event.requestContext.http.method = 'GET'
+      event.headers.host = host
+      const result = await handle(echoUrl)(event, lambdaContext())
+      expect(result).toMatchObject({ statusCode: 200, body: 'abcdefg.lambda-url.us-east-1.on.aws' })
+    },
+  )
+
+  it('without a usable host or domain the URL names localhost', async () => {
     const echoUrl = new OpenSpeed().get('/my/path', (c) => c.text(c.req.url))
     const event = fixture('function-url')
     event.requestContext.http.method = 'GET'
@@ -143,7 +155,9 @@ describe('requests the app answers', () => {
     })
     const logError = vi.fn()
     const result = await handle(streaming, { logError })(fixture('alb'), lambdaContext())
-    expect(result).toEqual({ statusCode: 500, headers: {}, body: '', isBase64Encoded: false })
+    expect(result).toMatchObject({ statusCode: 500, headers: { 'content-type': 'application/problem+json' } })
+    expect(problem(result)).toMatchObject({ status: 500, code: 'OS_ERR_INTERNAL' })
+    expect(result.body).not.toMatch(/partial|upstream/)
     expect(logError).toHaveBeenCalledWith(new Error('upstream reset'))
   })
 })

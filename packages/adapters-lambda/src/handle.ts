@@ -1,4 +1,5 @@
 import type { OpenSpeed } from '@openspeed/core'
+import { defaultLogError, internalErrorResponse } from '@openspeed/core/adapter'
 import type { Context as LambdaContext } from 'aws-lambda'
 import { eventFormat, type LambdaHttpEvent } from './_format.ts'
 import { type LambdaHandlerOptions, PendingWork, respondToEvent } from './_respond.ts'
@@ -34,7 +35,7 @@ export type LambdaHandler = (event: LambdaHttpEvent, context: LambdaContext) => 
  * export const handler = handle(app)
  */
 export function handle(app: OpenSpeed<any, any>, options: LambdaHandlerOptions = {}): LambdaHandler {
-  const logError = options.logError ?? console.error
+  const logError = options.logError ?? defaultLogError
   return async (event, context) => {
     const format = eventFormat(event)
     const pending = new PendingWork()
@@ -45,7 +46,7 @@ export function handle(app: OpenSpeed<any, any>, options: LambdaHandlerOptions =
     } catch (error) {
       // a stream body that fails midway: the client gets a clean 500 instead of half a body
       logError(error)
-      result = await toLambdaResult(new Response(null, { status: 500 }), format, logError)
+      result = await toLambdaResult(internalErrorResponse().toResponse(), format, logError)
     }
     await pending.settle(logError)
     return result

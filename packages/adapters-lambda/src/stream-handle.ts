@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream'
 import type { OpenSpeed } from '@openspeed/core'
+import { defaultLogError } from '@openspeed/core/adapter'
 import type { Context as LambdaContext } from 'aws-lambda'
 import { eventFormat, type LambdaHttpEvent } from './_format.ts'
 import { type LambdaHandlerOptions, PendingWork, respondToEvent } from './_respond.ts'
@@ -70,7 +71,7 @@ export function streamHandle(
         'Node.js runtime; use handle() elsewhere',
     )
   }
-  const logError = options.logError ?? console.error
+  const logError = options.logError ?? defaultLogError
   return runtime.streamifyResponse(async (event, responseStream, context) => {
     const format = eventFormat(event)
     const pending = new PendingWork()

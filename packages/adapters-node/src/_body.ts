@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer'
 import type { Readable } from 'node:stream'
-import { bodyTooLarge, HttpError } from '@openspeed/core'
+import { HttpError } from '@openspeed/core'
+import { bodyTooLarge } from '@openspeed/core/adapter'
 
 const kStreamHighWaterMark = 64 * 1024
 

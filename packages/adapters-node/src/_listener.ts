@@ -1,6 +1,7 @@
-import type { HandleResult, OpenSpeed } from '@openspeed/core'
+import { type OpenSpeed, toProblemResponse } from '@openspeed/core'
+import { defaultLogError, type HandleResult } from '@openspeed/core/adapter'
 import { type NodeRequest, NodeRequestSource, type NodeResponse } from './_request-source.ts'
-import { defaultLogError, writeInternalError, writeResult } from './_write.ts'
+import { writeInternalError, writeResult } from './_write.ts'
 import type { NodeHandlerOptions } from './to-node-handler.ts'
 
 /** Shared, mutable serving state: set `draining` to answer with `Connection: close`. */
@@ -24,9 +25,15 @@ export function createListener(
     }
   }
   return (req, res) => {
+    const source = new NodeRequestSource(req, res)
+    if (source.invalid !== undefined) {
+      // no URL exists for this request: like a parser error, it never reaches the app
+      writeResult(toProblemResponse(source.invalid), req, res, true)
+      return
+    }
     let result: HandleResult | Promise<HandleResult>
     try {
-      result = app.handle(new NodeRequestSource(req, res), env)
+      result = app.handle(source, env)
     } catch (error) {
       writeInternalError(error, res, log)
       return

@@ -1,7 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2'
 import type { TLSSocket } from 'node:tls'
-import { assertContentLength, type ConnInfo, type RequestSource, readStreamWithLimit } from '@openspeed/core'
+import type { ConnInfo, HttpError } from '@openspeed/core'
+import {
+  assertContentLength,
+  invalidHostError,
+  isValidAuthority,
+  type RequestSource,
+  readStreamWithLimit,
+} from '@openspeed/core/adapter'
 import { bytesStream, readNodeBody, toWebStream } from './_body.ts'
 import { splitAbsoluteForm } from './_target.ts'
 
@@ -22,9 +29,6 @@ export type NodeRequest = IncomingMessage | Http2ServerRequest
  */
 export type NodeResponse = ServerResponse | Http2ServerResponse
 
-// a Host header holding any of these would let a client rewrite the path or user-info of url()
-const kUnsafeHost = /[/?#@\\\s]/
-
 /** Whether the response's connection is gone (client disconnect or destroyed stream). */
 export function isClosed(res: NodeResponse): boolean {
   return 'stream' in res ? res.stream.destroyed : res.destroyed
@@ -38,6 +42,7 @@ export function isClosed(res: NodeResponse): boolean {
 export class NodeRequestSource implements RequestSource {
   readonly method: string
   readonly target: string
+  readonly invalid: HttpError | undefined
   readonly #req: NodeRequest
   readonly #res: NodeResponse
   readonly #origin: string | undefined
@@ -53,13 +58,20 @@ export class NodeRequestSource implements RequestSource {
     this.#res = res
     this.method = req.method ?? 'GET'
     const url = req.url ?? '/'
+    let valid: boolean
     if (url.charCodeAt(0) === 47 /* "/" */) {
       this.target = url
+      const host = hostHeader(req)
+      // no Host at all (HTTP/1.0) is allowed: url() then names localhost
+      valid = host === undefined || host === '' || isValidAuthority(host)
     } else {
       const split = splitAbsoluteForm(url)
       this.target = split === null ? url : split.target
       this.#origin = split?.origin
+      // RFC 9112 §3.2.2: the authority of an absolute-form target replaces the Host header
+      valid = split === null || isValidAuthority(split.origin, split.origin.indexOf('://') + 3)
     }
+    this.invalid = valid ? undefined : invalidHostError()
   }
 
   connInfo(): ConnInfo {
@@ -96,12 +108,10 @@ export class NodeRequestSource implements RequestSource {
   url(): string {
     if (this.#origin !== undefined) return this.#origin + this.target
     const req = this.#req
-    const headers = req.headers
-    let host = req.httpVersionMajor === 2 ? (headers[':authority'] ?? headers.host) : headers.host
-    if (typeof host !== 'string' || host === '' || kUnsafeHost.test(host)) host = 'localhost'
+    const host = hostHeader(req) || 'localhost'
     const scheme =
       req.httpVersionMajor === 2
-        ? headers[':scheme']
+        ? req.headers[':scheme']
         : (req.socket as TLSSocket | null)?.encrypted === true
           ? 'https'
           : 'http'
@@ -175,6 +185,12 @@ export class NodeRequestSource implements RequestSource {
     }
     return (this.#request = new Request(this.url(), init))
   }
+}
+
+/** The Host header (`:authority` on HTTP/2), as sent. */
+function hostHeader(req: NodeRequest): string | undefined {
+  const headers = req.headers
+  return req.httpVersionMajor === 2 ? ((headers[':authority'] as string | undefined) ?? headers.host) : headers.host
 }
 
 function clientGone(): DOMException {

@@ -1,9 +1,8 @@
 import { Buffer } from 'node:buffer'
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import { type FastResponse, type HandleResult, HttpError, toProblemResponse } from '@openspeed/core'
+import type { HeaderRecord } from '@openspeed/core'
+import { type HandleResult, internalErrorResponse } from '@openspeed/core/adapter'
 import { isClosed, type NodeRequest, type NodeResponse } from './_request-source.ts'
-
-type HeaderRecord = Record<string, string | string[]>
 
 // headers HTTP/2 forbids (RFC 9113 §8.2.2); Node warns and drops them, so strip them quietly
 const kConnectionHeaders = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']
@@ -122,7 +121,7 @@ export function writeInternalError(error: unknown, res: NodeResponse, log: (erro
     res.destroy()
     return
   }
-  const problem: FastResponse = toProblemResponse(HttpError.fromCode('OS_ERR_INTERNAL'))
+  const problem = internalErrorResponse()
   try {
     for (const name of res.getHeaderNames()) res.removeHeader(name)
     res.writeHead(problem.status, problem.headers as OutgoingHttpHeaders)
@@ -130,11 +129,6 @@ export function writeInternalError(error: unknown, res: NodeResponse, log: (erro
   } catch {
     res.destroy()
   }
-}
-
-/** Logs adapter-level failures the app could not turn into a response. */
-export function defaultLogError(error: unknown): void {
-  console.error('[openspeed] the request could not be handled:', error)
 }
 
 function noop(): void {}

@@ -4,18 +4,18 @@ import { createServer as createH2cServer, createSecureServer } from 'node:http2'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { TlsOptions } from 'node:tls'
+import type { OpenSpeed } from '@openspeed/core'
 import {
   type BaseServeOptions,
+  defaultLogError,
   type ListeningServer,
-  type OpenSpeed,
   type ServerHandle,
   startServer,
-} from '@openspeed/core'
+} from '@openspeed/core/adapter'
 import { onClientError } from './_client-error.ts'
 import { Drainer, type NodeServer } from './_drain.ts'
 import { createListener } from './_listener.ts'
 import type { NodeRequest, NodeResponse } from './_request-source.ts'
-import { defaultLogError } from './_write.ts'
 import type { NodeHandlerOptions } from './to-node-handler.ts'
 
 export type { NodeServer } from './_drain.ts'
@@ -31,7 +31,31 @@ export interface ServeOptions extends NodeHandlerOptions, BaseServeOptions<NodeJ
   http2?: boolean
   /** TLS options (`key`, `cert`, ...): serves HTTPS, or HTTP/2 over TLS with `http2: true`. */
   tls?: TlsOptions
+  /**
+   * ms a client has to send the complete request headers; slower ones get 408 and are
+   * disconnected (slow-loris). Default `10_000` (Node's own: 60 s). HTTP/1.x servers only.
+   */
+  headersTimeout?: number
+  /** ms a client has to send the whole request, body included. Default `60_000` (Node's: 300 s). */
+  requestTimeout?: number
+  /**
+   * ms an idle keep-alive connection stays open. Default `5_000`. Behind a load balancer, set it
+   * above the balancer's idle timeout (e.g. `65_000` behind an AWS ALB).
+   */
+  keepAliveTimeout?: number
+  /** How often, in ms, the two request timeouts are checked. Default `1_000` (Node's: 30 s). */
+  connectionsCheckingInterval?: number
 }
+
+// Node's defaults let a client that sends one header byte a second hold a socket for 90 s; these
+// bound it to about 11 s, as OWASP advises for slow-header attacks (Fastify likewise asks for
+// `requestTimeout` on servers without a reverse proxy in front)
+const kDefaultTimeouts = {
+  headersTimeout: 10_000,
+  requestTimeout: 60_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 1_000,
+} as const
 
 /**
  * A running server, returned by {@link serve}: `url`, `port`, `server` (the Node server) and `close()`.
@@ -96,7 +120,14 @@ function createNodeServer(options: ServeOptions): NodeServer {
   const tls = options.tls
   if (options.http2 === true)
     return tls ? createSecureServer({ allowHTTP1: true, ...tls }) : createH2cServer()
-  return tls ? createHttpsServer(tls) : createHttpServer()
+  const timeouts = {
+    headersTimeout: options.headersTimeout ?? kDefaultTimeouts.headersTimeout,
+    requestTimeout: options.requestTimeout ?? kDefaultTimeouts.requestTimeout,
+    keepAliveTimeout: options.keepAliveTimeout ?? kDefaultTimeouts.keepAliveTimeout,
+    connectionsCheckingInterval:
+      options.connectionsCheckingInterval ?? kDefaultTimeouts.connectionsCheckingInterval,
+  }
+  return tls ? createHttpsServer({ ...timeouts, ...tls }) : createHttpServer(timeouts)
 }
 
 function listen(emitter: EventEmitter, server: NodeServer, port: number, host?: string): Promise<void> {

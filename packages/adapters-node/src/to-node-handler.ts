@@ -22,7 +22,7 @@ export type NodeHandler = (req: NodeRequest, res: NodeResponse) => void
 export interface NodeHandlerOptions {
   /** Bindings handed to every handler as `c.env`. */
   env?: unknown
-  /** Where failures the app itself could not answer are reported. Default: `console.error`. */
+  /** Where failures the app itself could not answer are reported. Default: core's `defaultLogError`. */
   logError?: (error: unknown) => void
 }
 

@@ -48,9 +48,13 @@ export interface RawResponse {
 
 /**
  * Sends raw bytes over a TCP socket and collects everything the server sends until it closes
- * the connection (or `idleMs` pass without data, for keep-alive answers).
+ * the connection, or, for keep-alive answers, until `idleMs` pass without data once the answer has
+ * started. A request with `Connection: close` (or `idleMs` of `Infinity`) waits for the close
+ * alone; no timer runs before the first byte, however long a loaded machine takes to answer.
  */
 export function rawRequest(port: number, data: string | Uint8Array, idleMs = 300): Promise<RawResponse> {
+  const closes = typeof data === 'string' && /\r\nconnection: *close\r\n/i.test(data)
+  const idle = closes ? Number.POSITIVE_INFINITY : idleMs
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1')
     const chunks: Buffer[] = []
@@ -62,7 +66,7 @@ export function rawRequest(port: number, data: string | Uint8Array, idleMs = 300
     }
     const arm = (): void => {
       clearTimeout(timer)
-      timer = setTimeout(finish, idleMs)
+      if (idle !== Number.POSITIVE_INFINITY) timer = setTimeout(finish, idle)
     }
     socket.on('data', (chunk) => {
       chunks.push(chunk)
@@ -74,7 +78,6 @@ export function rawRequest(port: number, data: string | Uint8Array, idleMs = 300
       else reject(error)
     })
     socket.write(data)
-    arm()
   })
 }
 

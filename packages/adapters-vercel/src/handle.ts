@@ -1,4 +1,5 @@
-import { type ConnInfo, type ExecutionContext, type OpenSpeed, WebRequestSource } from '@openspeed/core'
+import type { ConnInfo, ExecutionContext, OpenSpeed } from '@openspeed/core'
+import { respondSafely, WebRequestSource } from '@openspeed/core/adapter'
 
 /**
  * What Vercel passes beside the request to an Edge Function (`export default`): `waitUntil`.
@@ -59,5 +60,5 @@ function executionContextOf(context: unknown): ExecutionContext | undefined {
  */
 export function handle(app: OpenSpeed<any, any>): VercelEdgeHandler {
   return async (request, context) =>
-    app.respond(new WebRequestSource(request, connInfoOf(request)), undefined, executionContextOf(context))
+    respondSafely(app, new WebRequestSource(request, connInfoOf(request)), undefined, executionContextOf(context))
 }

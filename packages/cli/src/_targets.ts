@@ -2,6 +2,8 @@ import type { ResolvedConfig, Runtime } from './config.ts'
 
 /** How one runtime is built and started. */
 export interface Target {
+  /** The adapter package the wrapper imports; the project must depend on it. */
+  adapter: string
   /** esbuild platform and the export conditions packages are resolved with. */
   platform: 'node' | 'neutral'
   conditions: string[]
@@ -11,66 +13,67 @@ export interface Target {
   outFile: string
   /** Source of the module that wraps the app's entry for this runtime. */
   wrapper(entry: string, config: ResolvedConfig): string
-  /** Command that runs the build (`openspeed start`), or why there is none. */
-  start:
-    | ((outFile: string, port: number, hostname: string | undefined) => { command: string; args: string[] })
-    | string
+  /** Command that runs the build (`openspeed start`, which passes `PORT` and `HOST`), or why there is none. */
+  start: ((outFile: string) => { command: string; args: string[] }) | string
 }
 
-const fetchExport = (entry: string): string =>
-  `import app from ${JSON.stringify(entry)}\nexport default { fetch: (request, env, context) => app.fetch(request, env, context) }\n`
+/**
+ * A server started with the adapter's `serve()`, on `PORT`/`HOST` (default: the config's), so the
+ * runtime's connection info, graceful shutdown and `onClose` hooks are those of the adapter.
+ */
+const serveWith =
+  (adapter: string, readEnv: (name: string) => string) =>
+  (entry: string, config: ResolvedConfig): string =>
+    `import { serve } from '${adapter}'\nimport app from ${JSON.stringify(entry)}\n` +
+    `const server = await serve(app, { port: Number(${readEnv('PORT')} ?? ${config.port}), hostname: ${readEnv('HOST')} ?? ${JSON.stringify(config.hostname)} })\n` +
+    "console.log('Listening on ' + server.url)\n"
+
+const processEnv = (name: string): string => `process.env.${name}`
 
 /** Build targets by runtime. A new runtime is one entry here. */
 export const targets: Record<Runtime, Target> = {
   node: {
+    adapter: '@openspeed/adapters-node',
     platform: 'node',
     conditions: ['node', 'import', 'module', 'default'],
     external: ['node:*'],
     outFile: 'server.js',
-    wrapper: (entry, config) =>
-      `import { serve } from '@openspeed/adapters-node'\nimport app from ${JSON.stringify(entry)}\n` +
-      `const server = await serve(app, { port: Number(process.env.PORT ?? ${config.port}), hostname: process.env.HOST ?? ${JSON.stringify(config.hostname)} })\n` +
-      "console.log('Listening on ' + server.url)\n",
+    wrapper: serveWith('@openspeed/adapters-node', processEnv),
     start: (outFile) => ({ command: process.execPath, args: [outFile] }),
   },
   bun: {
+    adapter: '@openspeed/adapters-bun',
     platform: 'node',
     conditions: ['bun', 'import', 'module', 'default'],
     external: ['node:*'],
     outFile: 'server.js',
-    wrapper: (entry, config) =>
-      `import app from ${JSON.stringify(entry)}\n` +
-      `export default { port: Number(process.env.PORT ?? ${config.port}), fetch: (request) => app.fetch(request) }\n`,
+    wrapper: serveWith('@openspeed/adapters-bun', processEnv),
     start: (outFile) => ({ command: 'bun', args: ['run', outFile] }),
   },
   deno: {
+    adapter: '@openspeed/adapters-deno',
     platform: 'neutral',
     conditions: ['deno', 'import', 'module', 'default'],
     external: ['node:*'],
     outFile: 'server.js',
-    wrapper: fetchExport,
-    start: (outFile, port, hostname) => ({
+    wrapper: serveWith('@openspeed/adapters-deno', (name) => `Deno.env.get('${name}')`),
+    start: (outFile) => ({
       command: 'deno',
-      args: [
-        'serve',
-        '--allow-net',
-        '--allow-env',
-        '--allow-read',
-        `--port=${port}`,
-        ...(hostname ? [`--host=${hostname}`] : []),
-        outFile,
-      ],
+      args: ['run', '--allow-net', '--allow-env', '--allow-read', outFile],
     }),
   },
   cloudflare: {
+    adapter: '@openspeed/adapters-cloudflare',
     platform: 'neutral',
     conditions: ['workerd', 'worker', 'browser', 'import', 'module', 'default'],
     external: [],
     outFile: 'worker.js',
-    wrapper: fetchExport,
+    wrapper: (entry) =>
+      `import { toWorker } from '@openspeed/adapters-cloudflare'\nimport app from ${JSON.stringify(entry)}\nexport default toWorker(app)\n`,
     start: 'Cloudflare builds run on Workers: deploy dist/worker.js with `wrangler deploy`',
   },
   vercel: {
+    adapter: '@openspeed/adapters-vercel',
     platform: 'neutral',
     conditions: ['edge-light', 'worker', 'browser', 'import', 'module', 'default'],
     external: [],
@@ -81,6 +84,7 @@ export const targets: Record<Runtime, Target> = {
     start: 'Vercel builds run on Vercel: deploy the project with `vercel deploy`',
   },
   lambda: {
+    adapter: '@openspeed/adapters-lambda',
     platform: 'node',
     conditions: ['node', 'import', 'module', 'default'],
     external: ['node:*'],

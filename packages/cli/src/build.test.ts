@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { afterEach, expect, it } from 'vitest'
 import { counterApp, createProject, fileRoutesApp, memoryLogger, type Project } from '../test/_project.ts'
@@ -41,38 +41,45 @@ it('bundles a node app into dist/server.js, which serves it on PORT', async () =
   }
 })
 
-it('bundles a fetch export for Workers that runs without Node built-ins', async () => {
+it('bundles a Workers module on the Cloudflare adapter, without Node built-ins', async () => {
   project = createProject(counterApp)
   const result = await buildApp({ root: project.dir, runtime: 'cloudflare' })
   expect(result.outFile).toBe(`${project.dir}/dist/worker.js`)
   expect(readFileSync(result.outFile, 'utf8')).not.toMatch(/from ['"]node:/)
   const worker = (await import(pathToFileURL(result.outFile).href)) as {
-    default: { fetch(request: Request): Promise<Response> }
+    default: { fetch(request: Request, env: unknown, context: unknown): Promise<Response> }
   }
-  const response = await worker.default.fetch(new Request('http://localhost/hello'))
-  expect(await response.json()).toEqual({ message: 'v1', hits: 1 })
+  const request = new Request('http://localhost/ip', { headers: { 'cf-connecting-ip': '203.0.113.7' } })
+  const response = await worker.default.fetch(request, {}, { waitUntil() {} })
+  expect(await response.json()).toEqual({ address: '203.0.113.7', family: 'IPv4' })
 })
 
-it('writes bundles for bun, deno and vercel with a fetch handler', async () => {
+it('bundles a Vercel Edge function on the Vercel adapter', async () => {
   project = createProject(counterApp)
-  for (const [runtime, file] of [
-    ['bun', 'server.js'],
-    ['deno', 'server.js'],
-    ['vercel', 'index.js'],
-  ] as const) {
-    const result = await buildApp({ root: project.dir, runtime })
-    expect(result.outFile).toBe(`${project.dir}/dist/${file}`)
-    const module = (await import(`${pathToFileURL(result.outFile).href}?${runtime}`)) as { default: unknown }
-    const fetchHandler =
-      typeof module.default === 'function' ? module.default : (module.default as { fetch: unknown }).fetch
-    const response = await (fetchHandler as (request: Request) => Promise<Response>)(
-      new Request('http://localhost/hello'),
-    )
-    expect(response.status).toBe(200)
+  const result = await buildApp({ root: project.dir, runtime: 'vercel' })
+  expect(result.outFile).toBe(`${project.dir}/dist/index.js`)
+  const module = (await import(pathToFileURL(result.outFile).href)) as {
+    config: unknown
+    default: (request: Request) => Promise<Response>
   }
+  expect(module.config).toEqual({ runtime: 'edge' })
+  const response = await module.default(
+    new Request('http://localhost/ip', { headers: { 'x-real-ip': '198.51.100.4' } }),
+  )
+  expect(await response.json()).toEqual({ address: '198.51.100.4', family: 'IPv4' })
 })
 
-it('bundles a Lambda handler that answers API Gateway events', async () => {
+it('names the adapter package a build needs when the project lacks it', async () => {
+  project = createProject(counterApp)
+  rmSync(`${project.dir}/node_modules/@openspeed/adapters-bun`)
+  const error = await buildApp({ root: project.dir, runtime: 'bun' }).catch((caught: unknown) => caught)
+  expect(CliError.isInstance(error) && error.code).toBe('OS_ERR_CLI_BUILD_FAILED')
+  expect((error as Error).message).toMatch(
+    /Could not resolve "@openspeed\/adapters-bun"\nbun builds need @openspeed\/adapters-bun: install it in the project$/,
+  )
+})
+
+it('bundles a Lambda handler on the Lambda adapter that answers API Gateway events', async () => {
   project = createProject(counterApp)
   const result = await buildApp({ root: project.dir, runtime: 'lambda' })
   expect(result.outFile).toBe(`${project.dir}/dist/index.js`)
@@ -84,11 +91,13 @@ it('bundles a Lambda handler that answers API Gateway events', async () => {
     rawPath: '/hello',
     rawQueryString: '',
     headers: { host: 'localhost' },
-    requestContext: { http: { method: 'GET' } },
+    requestContext: { http: { method: 'GET', sourceIp: '192.0.2.5' } },
   }
   const answer = await handler(event, {})
   expect(answer.statusCode).toBe(200)
   expect(JSON.parse(answer.body)).toEqual({ message: 'v1', hits: 1 })
+  const ip = await handler({ ...event, rawPath: '/ip' }, {})
+  expect(JSON.parse(ip.body)).toEqual({ address: '192.0.2.5', family: 'IPv4' })
 })
 
 it('fails with the file and line of each bundler error', async () => {

@@ -25,8 +25,9 @@ export interface BuildResult {
 }
 
 /**
- * Bundles the app for its runtime with esbuild: the entry plus a small wrapper that starts it
- * (Node: `serve()` from `@openspeed/adapters-node`; Bun, Deno, Workers: a `fetch` export), with
+ * Bundles the app for its runtime with esbuild: the entry plus a small wrapper that hands it to the
+ * runtime's adapter (Node, Bun, Deno: its `serve()` on `PORT`/`HOST`; Workers: `toWorker()`;
+ * Vercel, Lambda: `handle()`), so connection info and shutdown are the adapter's, with
  * every dependency inlined except `external` ones, minified syntax off so stacks stay readable.
  * With `routesDir`, the routes manifest and route types are written first, so the bundle holds
  * every route file.
@@ -90,12 +91,17 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuildResult>
         return `  ${where}${message.text}`
       })
       .join('\n')
+    // the wrapper imports the runtime's adapter, which the project itself must install
+    const missingAdapter = messages.some(
+      (message) => message.text === `Could not resolve "${target.adapter}"`,
+    )
+    const hint = missingAdapter
+      ? `\n${config.runtime} builds need ${target.adapter}: install it in the project`
+      : ''
     throw new CliError(
       'OS_ERR_CLI_BUILD_FAILED',
-      `The build for ${config.runtime} failed:\n${detail || (error as Error).message}`,
-      {
-        cause: error,
-      },
+      `The build for ${config.runtime} failed:\n${detail || (error as Error).message}${hint}`,
+      { cause: error },
     )
   }
   writeFileSync(

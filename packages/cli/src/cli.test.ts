@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { OpenSpeedError } from '@openspeed/core'
 import { expect, it } from 'vitest'
 import { memoryLogger } from '../test/_project.ts'
 import { runCli } from './cli.ts'
-import { cliErrorCodes } from './cli-error.ts'
+import { CliError, cliErrorCodes } from './cli-error.ts'
 
 it('prints the command list with --help (exit 0) and without a command (exit 2)', async () => {
   const logger = memoryLogger()
@@ -42,6 +43,15 @@ it('exits 2 on an unknown command or flag, naming it', async () => {
   expect(await runCli(['build', '--minify'], { logger })).toBe(2)
   expect(logger.text()).toContain("Unknown option '--minify'")
   expect(await runCli(['__proto__'], { logger })).toBe(2)
+})
+
+it('reports its errors as OpenSpeedError subclasses, recognised across copies', () => {
+  const error = new CliError('OS_ERR_CLI_PORT_IN_USE', 'Port 3000 is already in use')
+  expect([error.name, error.code, error.exitCode]).toEqual(['CliError', 'OS_ERR_CLI_PORT_IN_USE', 1])
+  expect(OpenSpeedError.isInstance(error)).toBe(true)
+  expect(CliError.isInstance(error)).toBe(true)
+  expect(CliError.isInstance(new OpenSpeedError('OS_ERR_CLI_USAGE', 'x'))).toBe(false)
+  expect(new CliError('OS_ERR_CLI_USAGE', 'x').exitCode).toBe(2)
 })
 
 it('documents every error code and its exit code in the README', () => {

@@ -138,7 +138,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   runner = await createAppRunner(config, onChange)
   await load(`loaded ${basename(config.entry)}`)
   const server: Server = createServer((request, response) => listener(request, response))
-  const address = await listen(server, options.port ?? config.port, options.hostname ?? config.hostname)
+  const address = await listen(
+    server,
+    options.port ?? config.port,
+    options.hostname ?? config.hostname,
+  ).catch(async (error: unknown) => {
+    // nothing may keep the process alive after a failed start (the watcher, the app's resources)
+    await runner.close()
+    await app?.close()
+    throw error
+  })
   logger.info(`[openspeed] dev server on ${address.url}`)
   return {
     url: address.url,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { type MiddlewareHandler, OpenSpeed } from '@openspeed/core'
+import { describe, type MiddlewareHandler, OpenSpeed, validate } from '@openspeed/core'
 import { afterEach, expect, it } from 'vitest'
 import { counterApp, createProject, fileRoutesApp, memoryLogger, type Project } from '../test/_project.ts'
 import { runCli } from './cli.ts'
@@ -43,6 +43,21 @@ it('names the middleware and handler of every route', () => {
   )
 })
 
+it("names core's validate() and describe() middleware by what they do", () => {
+  const title = {
+    '~standard': { version: 1, vendor: 'test', validate: (value: unknown) => ({ value }) },
+  } as const
+  const app = new OpenSpeed().post(
+    '/books',
+    describe({ summary: 'Create a book' }),
+    validate('json', title),
+    function createBook(c) {
+      return c.json({}, 201)
+    },
+  )
+  expect(describeRoutes(app)[0]!.middleware).toEqual(['describe', 'validate(json)'])
+})
+
 it('says so when there are no routes', () => {
   expect(formatRouteTable(describeRoutes(new OpenSpeed()))).toBe('No routes.')
 })
@@ -53,9 +68,10 @@ it('prints the table of a project with the file defining each handler', async ()
   expect(await runCli(['routes', '--root', project.dir], { logger })).toBe(0)
   expect(logger.text()).toBe(
     [
-      'METHOD  PATH    MIDDLEWARE  HANDLER  FILE',
-      'GET     /hello  countHits   hello    src/routes/hello.ts',
-      'POST    /reset  countHits   reset    src/app.ts',
+      'METHOD  PATH    MIDDLEWARE  HANDLER        FILE',
+      'GET     /hello  countHits   hello          src/routes/hello.ts',
+      'GET     /ip     countHits   clientAddress  src/app.ts',
+      'POST    /reset  countHits   reset          src/app.ts',
     ].join('\n'),
   )
 })

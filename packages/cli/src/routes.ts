@@ -4,7 +4,10 @@ import type { OpenSpeed } from '@openspeed/core'
 export interface RouteRow {
   method: string
   path: string
-  /** Names of the middleware that run before the handler, in order. */
+  /**
+   * Names of the middleware that run before the handler, in order: `validate(<target>)` and
+   * `describe` for core's route metadata, else the function's name, else `anonymous`.
+   */
   middleware: string[]
   /** The handler's function name (`anonymous` for an arrow function without one). */
   handler: string
@@ -34,11 +37,21 @@ export function describeRoutes(
     return {
       method: route.method,
       path: route.path,
-      middleware: handlers.slice(0, -1).map(functionName),
+      middleware: handlers.slice(0, -1).map(middlewareName),
       handler: last === undefined ? '' : functionName(last),
       file: last === undefined ? undefined : locate(last),
     }
   })
+}
+
+// the route-metadata keys core's validate() and describe() set on the middleware they return
+const kValidation = Symbol.for('openspeed.validation')
+const kDescription = Symbol.for('openspeed.description')
+
+function middlewareName(fn: AnyFunction): string {
+  const validation = (fn as { [kValidation]?: { target?: unknown } })[kValidation]
+  if (validation !== undefined) return `validate(${String(validation.target)})`
+  return kDescription in fn ? 'describe' : functionName(fn)
 }
 
 function functionName(fn: AnyFunction): string {

@@ -1,5 +1,14 @@
+import { spawnServer } from '@openspeed/conformance'
 import { afterEach, expect, it } from 'vitest'
-import { counterApp, createProject, eventually, memoryLogger, type Project } from '../test/_project.ts'
+import { cliArgs } from '../test/_processes.ts'
+import {
+  counterApp,
+  createProject,
+  eventually,
+  invalidResponseApp,
+  memoryLogger,
+  type Project,
+} from '../test/_project.ts'
 import { buildApp } from './build.ts'
 import { runCli } from './cli.ts'
 import { startBuild } from './start.ts'
@@ -45,3 +54,26 @@ it('asks for a build first, and explains where non-local runtimes run', async ()
   expect(await runCli(['start', '--port', 'x'], { logger, cwd: project.dir })).toBe(2)
   expect(logger.text()).toContain('--port must be an integer from 0 to 65535, got "x"')
 })
+
+it('runs the build in production unless NODE_ENV is set: development-only response checks are off', async () => {
+  project = createProject(invalidResponseApp)
+  await buildApp({ root: project.dir })
+  const answer = async (nodeEnv: string): Promise<{ status: number; body: { code?: string } }> => {
+    const server = await spawnServer({
+      command: process.execPath,
+      args: cliArgs('start', '--port', '0', '--host', '127.0.0.1'),
+      cwd: project!.dir,
+      env: { NODE_ENV: nodeEnv },
+    })
+    try {
+      const response = await fetch(`${server.url}/wrong`)
+      return { status: response.status, body: (await response.json()) as { code?: string } }
+    } finally {
+      await server.stop()
+    }
+  }
+  // an empty NODE_ENV counts as unset
+  expect(await answer('')).toEqual({ status: 200, body: { ok: false } })
+  const development = await answer('development')
+  expect([development.status, development.body.code]).toEqual([500, 'OS_ERR_OPENAPI_RESPONSE_INVALID'])
+}, 90_000)

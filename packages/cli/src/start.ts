@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { assertPortFree } from './_listen.ts'
 import { targets } from './_targets.ts'
 import { CliError } from './cli-error.ts'
 import { loadConfig, type Runtime } from './config.ts'
@@ -21,7 +22,8 @@ export interface StartOptions {
 
 /**
  * Runs what `openspeed build` wrote with the runtime it was built for (`node dist/server.js`,
- * `bun`, `deno serve`), passing `PORT`/`HOST`, and resolves with the server's exit code.
+ * `bun run`, `deno run`), passing `PORT`/`HOST` and `NODE_ENV=production` (unless `NODE_ENV` is
+ * set), and resolves with the server's exit code.
  * SIGINT and SIGTERM are forwarded, so the server shuts down gracefully.
  *
  * @example
@@ -43,11 +45,18 @@ export async function startBuild(options: StartOptions = {}): Promise<number> {
   if (typeof start === 'string') throw new CliError('OS_ERR_CLI_START_UNSUPPORTED', start)
   const port = options.port ?? config.port
   const hostname = options.hostname ?? config.hostname
-  const { command, args } = start(join(config.outDir, manifest.outFile), port, hostname)
+  await assertPortFree(port, hostname)
+  const { command, args } = start(join(config.outDir, manifest.outFile))
   const child = spawn(command, args, {
     cwd: config.root,
     stdio: 'inherit',
-    env: { ...process.env, PORT: String(port), ...(hostname === undefined ? {} : { HOST: hostname }) },
+    env: {
+      ...process.env,
+      // production unless the user chose otherwise: development-only checks (validateResponses) stay off
+      NODE_ENV: process.env.NODE_ENV || 'production',
+      PORT: String(port),
+      ...(hostname === undefined ? {} : { HOST: hostname }),
+    },
   })
   const forward = (signal: NodeJS.Signals): void => {
     child.kill(signal)

@@ -4,6 +4,18 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const packages = fileURLToPath(new URL('../..', import.meta.url))
+const linkedPackages = [
+  'core',
+  'adapters-node',
+  'adapters-bun',
+  'adapters-deno',
+  'adapters-cloudflare',
+  'adapters-vercel',
+  'adapters-lambda',
+  'openapi',
+  'router-fs',
+  'cli',
+]
 
 /** A throw-away project folder outside the workspace, linked to the workspace's packages. */
 export interface Project {
@@ -14,14 +26,14 @@ export interface Project {
 
 /**
  * Creates a project in the OS temp folder with `files`, and a `node_modules` linking
- * `@openspeed/core`, its Node, Vercel and Lambda adapters, `@openspeed/router-fs` and `@openspeed/cli` to the workspace packages
+ * `@openspeed/core`, every adapter, `@openspeed/openapi`, `@openspeed/router-fs` and `@openspeed/cli` to the workspace packages
  * (their built `dist/`, as an installed project would use them), plus `links` from the CLI's own
  * `node_modules` (tools such as vitest).
  */
 export function createProject(files: Record<string, string>, links: string[] = []): Project {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'openspeed-cli-')))
   mkdirSync(join(dir, 'node_modules/@openspeed'), { recursive: true })
-  for (const name of ['core', 'adapters-node', 'adapters-vercel', 'adapters-lambda', 'router-fs', 'cli']) {
+  for (const name of linkedPackages) {
     symlinkSync(join(packages, name), join(dir, 'node_modules/@openspeed', name), 'dir')
   }
   for (const name of links)
@@ -70,7 +82,7 @@ export async function eventually<T>(
   }
 }
 
-/** A small app: a counter kept in its own module, a route module and named middleware. */
+/** A small app: a counter kept in its own module, a route module, named middleware, `GET /ip`. */
 export const counterApp: Record<string, string> = {
   'src/state.ts': 'export const state = { hits: 0 }\n',
   'src/routes/hello.ts': `import type { Context } from '@openspeed/core'
@@ -80,7 +92,7 @@ export function hello(c: Context) {
   return c.json({ message: 'v1', hits: state.hits })
 }
 `,
-  'src/app.ts': `import { OpenSpeed, type MiddlewareHandler } from '@openspeed/core'
+  'src/app.ts': `import { getConnInfo, OpenSpeed, type MiddlewareHandler } from '@openspeed/core'
 import { hello } from './routes/hello.ts'
 import { state } from './state.ts'
 
@@ -92,6 +104,10 @@ const countHits: MiddlewareHandler = async function countHits(_c, next) {
 const app = new OpenSpeed()
 app.use(countHits)
 app.get('/hello', hello)
+// the client address as the runtime's adapter reports it
+app.get('/ip', function clientAddress(c) {
+  return c.json(getConnInfo(c).remote)
+})
 app.post('/reset', function reset(c) {
   state.hits = 0
   return c.json({ ok: true })
@@ -126,5 +142,31 @@ export function GET(c: Context) {
   state.hits++
   return c.json({ hits: state.hits })
 }
+`,
+}
+
+/**
+ * An app whose \`GET /wrong\` answers a body its documented response schema refuses, under
+ * \`validateResponses()\` (a hand-written Standard Schema, so the project needs no schema library).
+ */
+export const invalidResponseApp: Record<string, string> = {
+  'src/app.ts': `import { describe, OpenSpeed } from '@openspeed/core'
+import { validateResponses } from '@openspeed/openapi'
+
+const okTrue = {
+  '~standard': {
+    version: 1,
+    vendor: 'fixture',
+    validate: (value: unknown) =>
+      (value as { ok?: unknown }).ok === true
+        ? { value }
+        : { issues: [{ message: 'Expected ok to be true', path: ['ok'] }] },
+  },
+} as const
+
+const app = new OpenSpeed()
+app.use(validateResponses(app))
+app.get('/wrong', describe({ responses: { 200: okTrue } }), (c) => c.json({ ok: false }))
+export default app
 `,
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { OpenSpeedError } from '@openspeed/core'
 import { describe, expect, it } from 'vitest'
 import { ClientError, clientErrorCodes } from './client-error.ts'
 
@@ -10,6 +11,7 @@ describe('ClientError', () => {
     for (const code of codes) {
       expect(code).toMatch(/^OS_ERR_CLIENT_[A-Z]+(_[A-Z]+)*$/)
       expect(readme, `${code} is documented`).toContain(`\`${code}\``)
+      expect(clientErrorCodes[code as keyof typeof clientErrorCodes].description).not.toBe('')
     }
   })
 
@@ -24,7 +26,10 @@ describe('ClientError', () => {
       'why',
     ])
     expect(ClientError.isInstance(error)).toBe(true)
-    expect(ClientError.isInstance(Object.create({ [Symbol.for('openspeed.client-error')]: true }))).toBe(true)
+    expect(
+      ClientError.isInstance(Object.create({ [Symbol.for('@openspeed/client.ClientError')]: true })),
+    ).toBe(true)
+    expect(OpenSpeedError.isInstance(error)).toBe(true)
     expect(ClientError.isInstance(new Error('x'))).toBe(false)
     expect(ClientError.isInstance(null)).toBe(false)
   })

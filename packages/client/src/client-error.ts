@@ -1,20 +1,35 @@
-const kClientError: unique symbol = Symbol.for('openspeed.client-error')
+import { type ErrorCodeTable, OpenSpeedError } from '@openspeed/core'
 
-/** The stable codes a {@link ClientError} carries, with what each one means. */
-export const clientErrorCodes: {
-  readonly [K in ClientErrorCode]: string
-} = {
-  OS_ERR_CLIENT_INVALID_BASE_URL: 'The base URL given to createClient() is not an absolute URL.',
-  OS_ERR_CLIENT_MISSING_PARAM: 'A path parameter the route needs is missing or empty.',
-  OS_ERR_CLIENT_INVALID_QUERY: 'A query value is an object; only scalars, dates and arrays of them are sent.',
-  OS_ERR_CLIENT_INVALID_BODY: 'Both `json` and `form` were given, or the JSON body cannot be serialised.',
-  OS_ERR_CLIENT_INVALID_REQUEST:
-    'fetch cannot build the request: a body on GET/HEAD, or a bad header name or value.',
-  OS_ERR_CLIENT_NETWORK: 'fetch() failed: the server could not be reached or the connection broke.',
-  OS_ERR_CLIENT_ABORTED: 'The request was aborted through its AbortSignal.',
-  OS_ERR_CLIENT_INVALID_JSON: 'The response says it is JSON but its body does not parse.',
-  OS_ERR_CLIENT_NOT_PROBLEM:
-    'An error response (status >= 400) whose body is not JSON, e.g. an HTML proxy page.',
+/**
+ * The stable codes a {@link ClientError} carries, with what each one means (the README's errors
+ * table lists them too).
+ *
+ * @example
+ * import { clientErrorCodes } from '@openspeed/client'
+ * clientErrorCodes.OS_ERR_CLIENT_NETWORK.description
+ */
+export const clientErrorCodes: ErrorCodeTable<ClientErrorCode> = {
+  OS_ERR_CLIENT_INVALID_BASE_URL: {
+    description: 'The base URL given to createClient() is not an absolute URL.',
+  },
+  OS_ERR_CLIENT_MISSING_PARAM: { description: 'A path parameter the route needs is missing or empty.' },
+  OS_ERR_CLIENT_INVALID_QUERY: {
+    description: 'A query value is an object; only scalars, dates and arrays of them are sent.',
+  },
+  OS_ERR_CLIENT_INVALID_BODY: {
+    description: 'Both `json` and `form` were given, or the JSON body cannot be serialised.',
+  },
+  OS_ERR_CLIENT_INVALID_REQUEST: {
+    description: 'fetch cannot build the request: a body on GET/HEAD, or a bad header name or value.',
+  },
+  OS_ERR_CLIENT_NETWORK: {
+    description: 'fetch() failed: the server could not be reached or the connection broke.',
+  },
+  OS_ERR_CLIENT_ABORTED: { description: 'The request was aborted through its AbortSignal.' },
+  OS_ERR_CLIENT_INVALID_JSON: { description: 'The response says it is JSON but its body does not parse.' },
+  OS_ERR_CLIENT_NOT_PROBLEM: {
+    description: 'An error response (status >= 400) whose body is not JSON, e.g. an HTML proxy page.',
+  },
 }
 
 /** A stable client error code, such as `OS_ERR_CLIENT_NETWORK`. */
@@ -50,28 +65,19 @@ export interface ClientErrorOptions {
  *   if (ClientError.isInstance(error) && error.code === 'OS_ERR_CLIENT_NETWORK') retryLater()
  * }
  */
-export class ClientError extends Error {
-  readonly code: ClientErrorCode
+export class ClientError extends OpenSpeedError<ClientErrorCode> {
   /** The response status, when the error is about a response. */
   readonly status: number | undefined
   /** The response, when the error is about one (its body has been read). */
   readonly response: Response | undefined
 
   constructor(code: ClientErrorCode, message: string, options: ClientErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.name = 'ClientError'
-    this.code = code
+    super(code, message, { cause: options.cause })
     this.response = options.response
     this.status = options.response?.status
   }
 
-  /** Whether `value` is a `ClientError`, from this or any other installed copy of the client. */
-  static isInstance(value: unknown): value is ClientError {
-    return (
-      typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[kClientError] === true
-    )
+  static {
+    OpenSpeedError.brand(this, '@openspeed/client.ClientError')
   }
 }
-
-// the brand lives on the prototype so that `isInstance` works across installed copies
-Object.defineProperty(ClientError.prototype, kClientError, { value: true })

@@ -21,6 +21,11 @@ const app = new OpenSpeed()
   .all('/any', (c) => c.json({ method: c.req.method }))
   .on('PURGE', '/cache', (c) => c.json({ purged: true }))
   .get('/dated', () => ({ at: new Date(0), n: 1 }))
+  .get(
+    '/moves',
+    validate('query', z.object({ direction: z.enum(['up', 'down']), steps: z.int(), fast: z.boolean() })),
+    (c) => c.json(c.req.valid('query')),
+  )
 
 const api = createClient<typeof app>('http://localhost')
 
@@ -89,6 +94,17 @@ describe('bodies, query, headers', () => {
     api.get('/whoami', { headers: { 'x-user': 'ada', 'x-extra': '1' } })
   })
 
+  it('types query values from the schema, also as the text they are sent as', () => {
+    api.get('/moves', { query: { direction: 'up', steps: 3, fast: true } })
+    api.get('/moves', { query: { direction: 'down', steps: '3', fast: 'false' } })
+    // @ts-expect-error: direction is an enum
+    api.get('/moves', { query: { direction: 'sideways' } })
+    // @ts-expect-error: steps is an integer
+    api.get('/moves', { query: { steps: 'many' } })
+    // @ts-expect-error: fast is a boolean
+    api.get('/moves', { query: { fast: 'yes' } })
+  })
+
   it('accepts a signal and extra fetch options', () => {
     api.get('/books', { signal: AbortSignal.timeout(1000), init: { credentials: 'include' } })
   })
@@ -127,8 +143,20 @@ describe('results', () => {
     type R = ClientResult<E>
     expectTypeOf<Extract<R, { status: 200 }>['data']>().toEqualTypeOf<Pet>()
     expectTypeOf<Extract<R, { status: 404 }>['problem']>().toEqualTypeOf<{ message: string }>()
-    expectTypeOf<R>().toEqualTypeOf<
-      Success<Pet, 200> | Failure<{ message: string }, 404> | Failure<ProblemDetails, number>
-    >()
+    expectTypeOf<Extract<R, { status: 404 }>>().toEqualTypeOf<Failure<{ message: string }, 404>>()
+  })
+
+  it('narrows on a status when the contract also lists default and 4XX answers', async () => {
+    type Pet = { id: number; name: string }
+    type E = {
+      input: {}
+      output: Pet
+      responses: { 200: Pet; '4XX': { reason: string }; default: ProblemDetails }
+    }
+    const result = {} as ClientResult<E>
+    if (result.status === 200) expectTypeOf(result.data).toEqualTypeOf<Pet>()
+    if (result.status === 404) expectTypeOf(result.problem).toEqualTypeOf<{ reason: string }>()
+    if (result.status === 503) expectTypeOf(result.problem).toEqualTypeOf<ProblemDetails>()
+    if (result.ok) expectTypeOf(result.status).toEqualTypeOf<200>()
   })
 })

@@ -13,15 +13,17 @@ export type RoutesOf<T> = T extends OpenSpeed<any, infer S> ? S : T extends Sche
 export type ClientMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options'
 
 /** The paths of `S` that answer `M` (routes added with `app.all()` answer every method). */
+// `S[P] extends { [K in M]: ... }` rather than `M extends keyof S[P]`: on documents with hundreds
+// of paths, computing `keyof` of every path item costs seconds of type-checking
 export type PathsFor<S, M extends string> = {
-  [P in keyof S & string]: M extends keyof S[P] ? P : 'all' extends keyof S[P] ? P : never
+  [P in keyof S & string]: S[P] extends { [K in M]: unknown } ? P : S[P] extends { all: unknown } ? P : never
 }[keyof S & string]
 
 /** The endpoint that answers method `M` at path `P`. */
-export type EndpointAt<S, P extends keyof S, M extends string> = M extends keyof S[P]
-  ? S[P][M]
-  : 'all' extends keyof S[P]
-    ? S[P]['all']
+export type EndpointAt<S, P extends keyof S, M extends string> = S[P] extends { [K in M]: infer E }
+  ? E
+  : S[P] extends { all: infer E }
+    ? E
     : never
 
 /**
@@ -44,10 +46,10 @@ export type JsonOf<T> = unknown extends T
 /** What a query value may be: scalars and dates are sent as text, arrays repeat the key. */
 export type QueryValue = string | number | boolean | bigint | Date | null | undefined
 
-type InputOf<E> = E extends { input: infer I } ? I : {}
+type InputOf<E> = [E] extends [{ input: infer I }] ? I : {}
 type HasKeys<T> = [keyof T] extends [never] ? false : true
 
-type ParamsPart<P extends string, I> = I extends { params: infer X }
+type ParamsPart<P extends string, I> = [I] extends [{ params: infer X }]
   ? { params: { [K in keyof X]: X[K] | (X[K] extends string ? number : never) } }
   : HasKeys<PathParams<P>> extends false
     ? { params?: never }
@@ -55,23 +57,33 @@ type ParamsPart<P extends string, I> = I extends { params: infer X }
       ? { params?: { [K in keyof PathParams<P>]: string | number } }
       : { params: { [K in keyof PathParams<P>]: string | number } }
 
-type QueryPart<I> = I extends { query: infer Q }
-  ? { query?: { [K in keyof Q]?: Q[K] | (Q[K] extends readonly unknown[] ? QueryValue[] : QueryValue) } }
+// a query value may also be given as the text it is sent as: `'5'` for a number, `'true'` for a boolean
+type QueryText<T> = T extends number
+  ? `${number}`
+  : T extends boolean
+    ? `${boolean}`
+    : T extends bigint
+      ? `${bigint}`
+      : never
+type QueryInput<T> = T extends readonly (infer U)[] ? readonly (U | QueryText<U>)[] : T | QueryText<T>
+
+type QueryPart<I> = [I] extends [{ query: infer Q }]
+  ? { query?: { [K in keyof Q]?: QueryInput<Q[K]> } }
   : { query?: Readonly<Record<string, QueryValue | readonly QueryValue[]>> }
 
-type HeadersPart<I> = I extends { headers: infer H }
+type HeadersPart<I> = [I] extends [{ headers: infer H }]
   ? { headers?: { [K in keyof H]?: H[K] } & Record<string, string> }
   : { headers?: Record<string, string> }
 
-type CookiePart<I> = I extends { cookie: infer C }
+type CookiePart<I> = [I] extends [{ cookie: infer C }]
   ? { cookie?: { [K in keyof C]?: C[K] } }
   : { cookie?: Record<string, string> }
 
-type BodyPart<I> = I extends { json: infer J }
+type BodyPart<I> = [I] extends [{ json: infer J }]
   ? { json: J; form?: never }
   : 'json' extends keyof I
     ? { json?: I['json' & keyof I]; form?: never }
-    : I extends { form: infer F }
+    : [I] extends [{ form: infer F }]
       ? { form: F | FormData | URLSearchParams; json?: never }
       : 'form' extends keyof I
         ? { form?: I['form' & keyof I] | FormData | URLSearchParams; json?: never }
@@ -118,14 +130,24 @@ export interface Failure<Problem = ProblemDetails, Status extends number = numbe
 }
 
 type IsSuccess<S> = `${S & (string | number)}` extends `2${string}` ? true : false
-type StatusNumber<S> = S extends number ? S : S extends `${infer N extends number}` ? N : number
+type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'
+type ToNumber<S> = S extends `${infer N extends number}` ? N : never
+type AnyStatus = ToNumber<`${1 | 2 | 3 | 4 | 5}${Digit}${Digit}`>
+// statuses as literal unions (`4XX` is 400 | ... | 499), so `result.status === 200` narrows
+type StatusOf<S> = S extends number
+  ? S
+  : S extends `${infer C extends 1 | 2 | 3 | 4 | 5}XX`
+    ? ToNumber<`${C}${Digit}${Digit}`>
+    : ToNumber<S>
+// `default` answers every error status the operation does not list
+type DefaultStatus<R> = Exclude<AnyStatus, StatusOf<Exclude<keyof R, 'default'>> | StatusOf<'2XX'>>
 
 type FromResponses<R> = {
   [S in keyof R]: S extends 'default'
-    ? Failure<R[S]>
+    ? Failure<R[S], DefaultStatus<R>>
     : IsSuccess<S> extends true
-      ? Success<R[S], StatusNumber<S>>
-      : Failure<R[S], StatusNumber<S>>
+      ? Success<R[S], StatusOf<S>>
+      : Failure<R[S], StatusOf<S>>
 }[keyof R]
 
 /**

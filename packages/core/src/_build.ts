@@ -1,18 +1,29 @@
 import { type ComposedChain, composeChain, type ErrorResponder, type RouteEntry } from './_compose.ts'
 import type { AppDefinition, ErrorHandler } from './_definition.ts'
-import { joinPaths, scopeCovers } from './_scope.ts'
+import {
+  createScopeMatcher,
+  guardMiddleware,
+  joinPaths,
+  parseScope,
+  type ScopeSegment,
+  scopeCoverage,
+} from './_scope.ts'
 import type { Context } from './context.ts'
 import type { HookLists } from './hooks.ts'
 import { HttpError } from './http-error.ts'
 import { type OpenSpeed, readDefinition } from './open-speed.ts'
 import { toProblemResponse } from './problem.ts'
 import { isDocumentationOnly } from './route-meta.ts'
+import { type PatternSegment, parsePattern } from './router/_pattern.ts'
 import type { Router } from './router/radix-router.ts'
 import type { Handler, MiddlewareHandler } from './types.ts'
 
-interface ScopedMiddleware {
-  scope: string
+/** Middleware with its full scope (mount prefix included); `guarded` runs it behind a path check. */
+export interface ScopedMiddleware {
+  scope: readonly ScopeSegment[]
   handler: MiddlewareHandler
+  /** The handler behind its scope check; the handler itself when the scope covers every path. */
+  guarded: MiddlewareHandler
 }
 
 /** A route as the app serves it, after mounts are flattened. */
@@ -41,6 +52,42 @@ export function flattenApp(app: OpenSpeed<any, any>, hooks: HookLists): FlatApp 
   return flat
 }
 
+function toScoped(prefix: string, scope: string | null, handler: MiddlewareHandler): ScopedMiddleware {
+  const segments = parseScope(joinPaths(prefix || '/', scope === null || scope === '*' ? '/*' : scope))
+  const guarded = segments.length === 0 ? handler : guardMiddleware(handler, createScopeMatcher(segments))
+  return { scope: segments, handler, guarded }
+}
+
+/** The pattern's segment lists, or `null` for a pattern only a custom router understands. */
+function patternVariants(path: string): PatternSegment[][] | null {
+  try {
+    return parsePattern(path)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Adds the middleware that apply to a route: those whose scope the pattern proves run as they are,
+ * those it can reach both inside and outside their scope run behind a path check, the rest not at all.
+ */
+function applicableMiddleware(
+  path: string,
+  middleware: readonly ScopedMiddleware[],
+  handlers: (Handler | MiddlewareHandler)[],
+): void {
+  let variants: PatternSegment[][] | null | undefined
+  for (const entry of middleware) {
+    if (entry.scope.length === 0) {
+      handlers.push(entry.handler)
+      continue
+    }
+    variants ??= patternVariants(path)
+    const coverage = variants === null ? 'maybe' : scopeCoverage(entry.scope, variants)
+    if (coverage !== 'never') handlers.push(coverage === 'always' ? entry.handler : entry.guarded)
+  }
+}
+
 function collect(
   app: OpenSpeed<any, any>,
   prefix: string,
@@ -49,23 +96,15 @@ function collect(
   flat: FlatApp,
 ): void {
   const definition: AppDefinition = readDefinition(app)
-  const own = definition.middleware.map((entry) => ({
-    scope: joinPaths(prefix || '/', entry.scope ?? '/*'),
-    handler: entry.handler,
-  }))
+  const own = definition.middleware.map((entry) => toScoped(prefix, entry.scope, entry.handler))
   const middleware = [...inherited, ...own]
   flat.middleware.push(...own)
   for (const route of definition.routes) {
     const path = prefix === '' ? route.path : joinPaths(prefix, route.path)
-    const applicable = middleware
-      .filter((entry) => scopeCovers(entry.scope, path))
-      .map((entry) => entry.handler)
-    flat.routes.push({
-      method: route.method,
-      path,
-      handlers: [...applicable, ...route.handlers],
-      errorHandlers,
-    })
+    const handlers: (Handler | MiddlewareHandler)[] = []
+    applicableMiddleware(path, middleware, handlers)
+    handlers.push(...route.handlers)
+    flat.routes.push({ method: route.method, path, handlers, errorHandlers })
   }
   if (prefix !== '') {
     for (const name of Object.keys(definition.hooks) as (keyof HookLists)[]) {

@@ -1,6 +1,5 @@
 import type { NotFoundHandler } from './_definition.ts'
 import { errorStatus, statusTitle } from './_error-status.ts'
-import type { Context } from './context.ts'
 import { FastResponse } from './fast-response.ts'
 import { problemContentType, toProblemResponse } from './problem.ts'
 
@@ -33,6 +32,4 @@ export const defaultNotFound: NotFoundHandler = (c) => {
   )
 }
 
-export const defaultLogError = (error: unknown, c: Context): void => {
-  console.error(`[openspeed] unhandled error in ${c.req.method} ${c.req.path}:`, error)
-}
+export { defaultLogError } from './last-resort.ts'

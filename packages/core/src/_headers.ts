@@ -1,7 +1,7 @@
+import type { HeaderRecord } from './fast-response.ts'
 import { OpenSpeedError } from './openspeed-error.ts'
 
-/** Response headers as kept by the context: lower-case names, `set-cookie` as a list. */
-export type HeaderRecord = Record<string, string | string[]>
+export type { HeaderRecord } from './fast-response.ts'
 
 const kTokenPattern = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 const kUnsafeValuePattern = /[\r\n\0]/

@@ -43,7 +43,10 @@ export function parseJsonBody(text: string): unknown {
       cause: error,
     })
   }
-  // the scan only runs when the raw text could hold such a key, so ordinary bodies pay nothing
-  if (text.includes('__proto__') || text.includes('constructor')) assertNoPrototypeKeys(value)
+  // the walk over the parsed keys runs only when the text could spell such a key: literally, or
+  // with a `\u` escape (no other JSON escape writes a letter or `_`), so ordinary bodies skip it
+  if (text.includes('__proto__') || text.includes('constructor') || text.includes('\\u')) {
+    assertNoPrototypeKeys(value)
+  }
   return value
 }

@@ -3,11 +3,9 @@ import { withRequestHooks } from './_build.ts'
 import type { ComposedChain, ErrorResponder, RouteEntry } from './_compose.ts'
 import { composeChain } from './_compose.ts'
 import type { NotFoundHandler } from './_definition.ts'
-import { scopeCovers } from './_scope.ts'
 import type { Context } from './context.ts'
 import { HttpError } from './http-error.ts'
 import type { Router } from './router/radix-router.ts'
-import type { MiddlewareHandler } from './types.ts'
 
 /** How a path that differs from a route only by a trailing slash is treated. */
 export type TrailingSlash = 'strict' | 'redirect'
@@ -55,8 +53,6 @@ export function createUnmatchedChain(
     }
     return notFound(c)
   }
-  const middleware: MiddlewareHandler[] = flat.middleware.map(({ scope, handler }) =>
-    scope === '/*' ? handler : (c, next) => (scopeCovers(scope, c.req.path) ? handler(c, next) : next()),
-  )
-  return withRequestHooks(composeChain([...middleware, terminal], onError), flat.hooks, onError)
+  const handlers = [...flat.middleware.map((entry) => entry.guarded), terminal]
+  return withRequestHooks(composeChain(handlers, onError), flat.hooks, onError)
 }

@@ -1,12 +1,6 @@
 import { NullProtoRecord } from './_null-proto.ts'
 import { HttpError } from './http-error.ts'
 
-/** The path-and-query part of an absolute URL string (`http://h/a?b` -> `/a?b`). */
-export function targetFromUrl(url: string): string {
-  const start = url.indexOf('/', url.indexOf('://') + 3)
-  return start === -1 ? '/' : url.slice(start)
-}
-
 function malformed(what: string): HttpError {
   return HttpError.fromCode('OS_ERR_REQUEST_MALFORMED_URL', {
     detail: `The request ${what} has invalid percent-encoding`,

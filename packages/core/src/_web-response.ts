@@ -1,5 +1,4 @@
-import type { HeaderRecord } from './_headers.ts'
-import { FastResponse, type ResponseBody } from './fast-response.ts'
+import { FastResponse, type HeaderRecord, type ResponseBody } from './fast-response.ts'
 
 /**
  * Converts a handle result to a Web `Response`. HEAD responses lose their body but keep the

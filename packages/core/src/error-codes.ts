@@ -10,6 +10,8 @@ const descriptions: Record<ErrorCode, string> = {
   OS_ERR_REQUEST_MALFORMED_URL: 'The request path or query has invalid percent-encoding.',
   OS_ERR_REQUEST_UNPARSABLE:
     'The request is not valid HTTP (request line, version or header syntax); answered by the adapter.',
+  OS_ERR_REQUEST_INVALID_HOST:
+    'The Host header, or the authority of an absolute-form target, is not a valid host and port; answered by the adapter before the app runs.',
   OS_ERR_REQUEST_BODY_INCOMPLETE: 'The connection ended before the whole request body arrived.',
   OS_ERR_REQUEST_TIMEOUT: 'The request was not received within the server timeout; answered by the adapter.',
   OS_ERR_REQUEST_HEADERS_TOO_LARGE:
@@ -28,6 +30,11 @@ const descriptions: Record<ErrorCode, string> = {
   OS_ERR_ROUTER_INVALID_PATTERN: 'A route pattern is not valid (thrown when the route is registered).',
   OS_ERR_ROUTER_DUPLICATE_ROUTE:
     'Two routes have the same method and pattern (thrown when the route is registered).',
+  OS_ERR_MIDDLEWARE_INVALID_SCOPE:
+    'A scope given to `app.use(scope, ...)` is not valid (thrown when the middleware is added).',
+  OS_ERR_MIDDLEWARE_NEXT_CALLED_TWICE: 'A middleware called `next()` more than once for one request.',
+  OS_ERR_HOOK_UNKNOWN_NAME: '`app.addHook()` was given a name that is not a lifecycle hook.',
+  OS_ERR_HOOK_INVALID_HANDLER: '`app.addHook()` was given something other than a function.',
   OS_ERR_APP_ALREADY_STARTED: 'Middleware, mounts or plugins were added after the app started serving.',
   OS_ERR_PLUGIN_DUPLICATE: 'Two plugins with the same name were registered.',
   OS_ERR_PLUGIN_MISSING_DEPENDENCY: 'A plugin declares a dependency that was not registered before it.',

@@ -1,4 +1,14 @@
-import { type HeaderRecord, toHeadersInit } from './_headers.ts'
+import { toHeadersInit } from './_headers.ts'
+
+/**
+ * Response headers as the context and `FastResponse` keep them: lower-case names, each value a
+ * string, `set-cookie` as a list of strings.
+ *
+ * @example
+ * const headers: HeaderRecord = { 'content-type': 'text/plain', 'set-cookie': ['a=1', 'b=2'] }
+ * return new FastResponse(200, headers, 'ok')
+ */
+export type HeaderRecord = Record<string, string | string[]>
 
 /** What a response body can be before it is written. */
 export type ResponseBody = string | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | null

@@ -1,7 +1,6 @@
 export type { ErrorHandler, NotFoundHandler } from './_definition.ts'
 export type { RouteMethod, RouteMethodOn } from './_route-types.ts'
 export type { TrailingSlash } from './_unmatched.ts'
-export { toWebResponse } from './_web-response.ts'
 export { type ConnInfo, getConnInfo } from './conn-info.ts'
 export { Context, type ContextOptions, type HeaderOptions, type HeadersInit } from './context.ts'
 export {
@@ -14,39 +13,16 @@ export {
   setSignedCookie,
 } from './cookie.ts'
 export { type ErrorCode, errorCodes } from './error-codes.ts'
-export { FastResponse, type ResponseBody } from './fast-response.ts'
+export { FastResponse, type HeaderRecord, type ResponseBody } from './fast-response.ts'
 export type { HookName, Hooks } from './hooks.ts'
 export { HttpError, type HttpErrorOptions, type ProblemIssue } from './http-error.ts'
-export { type HandleResult, OpenSpeed, type OpenSpeedOptions, type RouteInfo } from './open-speed.ts'
+export { OpenSpeed, type OpenSpeedOptions, type RouteInfo } from './open-speed.ts'
 export { type ErrorCodeInfo, type ErrorCodeTable, OpenSpeedError } from './openspeed-error.ts'
 export { definePlugin, type Plugin } from './plugin.ts'
 export { type ProblemDetails, type ProblemSource, problemContentType, toProblemResponse } from './problem.ts'
 export { isJsonContentType, OpenSpeedRequest } from './request.ts'
-export {
-  assertContentLength,
-  bodyTooLarge,
-  type RequestSource,
-  readStreamWithLimit,
-  WebRequestSource,
-} from './request-source.ts'
-export {
-  describe,
-  getDescription,
-  getValidation,
-  type ResponseDescription,
-  type RouteDescription,
-  type ValidationInfo,
-} from './route-meta.ts'
+export { describe, type ResponseDescription, type RouteDescription, withDescription } from './route-meta.ts'
 export { RadixRouter, type RouteMatch, type Router } from './router/radix-router.ts'
-export {
-  type BaseServeOptions,
-  type GracefulShutdownOptions,
-  type ListeningServer,
-  type ServerAdapter,
-  type ServerHandle,
-  type SignalRuntime,
-  startServer,
-} from './server-lifecycle.ts'
 export type {
   InferSchemaInput,
   InferSchemaOutput,

@@ -9,6 +9,7 @@ import type {
   RouteDefinition,
 } from './_definition.ts'
 import { handleRequest, type ServingState } from './_handle.ts'
+import { parseScope } from './_scope.ts'
 import type { RouteMethod, RouteMethodOn } from './_route-types.ts'
 import { createUnmatchedChain, type TrailingSlash } from './_unmatched.ts'
 import { toWebResponse } from './_web-response.ts'
@@ -137,6 +138,7 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
   use(first: string | MiddlewareHandler<E>, ...rest: MiddlewareHandler<E>[]): this {
     this.#assertNotStarted('Middleware')
     const scope = typeof first === 'string' ? first : null
+    if (scope !== null) parseScope(scope)
     const handlers = typeof first === 'string' ? rest : [first, ...rest]
     for (const handler of handlers) this.#middleware.push({ scope, handler })
     return this

@@ -1,4 +1,4 @@
-import { targetFromUrl } from './_url.ts'
+import { invalidHostError, isValidAuthority } from './authority.ts'
 import type { ConnInfo } from './conn-info.ts'
 import { HttpError } from './http-error.ts'
 
@@ -31,6 +31,12 @@ export interface RequestSource {
   toRequest(): Request
   /** The client's connection, when the runtime reports it (read through `getConnInfo(c)`). */
   connInfo?(): ConnInfo | undefined
+  /**
+   * Set when the request cannot be served at all because its Host header (or the authority of an
+   * absolute-form target) is not a valid `host[:port]`, so no parseable `url()` exists for it.
+   * The adapter answers with this error's problem response and never runs the app.
+   */
+  readonly invalid?: HttpError
 }
 
 /** The 413 error every runtime answers an oversized body with. */
@@ -96,12 +102,24 @@ export class WebRequestSource implements RequestSource {
   readonly request: Request
   readonly method: string
   readonly target: string
+  readonly invalid: HttpError | undefined
   readonly #connInfo: ConnInfo | (() => ConnInfo) | undefined
 
   constructor(request: Request, connInfo?: ConnInfo | (() => ConnInfo)) {
     this.request = request
     this.method = request.method
-    this.target = targetFromUrl(request.url)
+    // Bun and Deno build the URL from the Host header as sent (Deno turns `Host: h/x?` into the
+    // path `/x`, Bun may leave the authority out): such a request is refused, never routed
+    const url = request.url
+    const scheme = url.indexOf('://')
+    const pathStart = scheme === -1 ? -1 : url.indexOf('/', scheme + 3)
+    this.target = pathStart === -1 ? '/' : url.slice(pathStart)
+    const host = request.headers.get('host')
+    const valid =
+      scheme !== -1 &&
+      isValidAuthority(url, scheme + 3, pathStart === -1 ? url.length : pathStart) &&
+      (host === null || host === '' || isValidAuthority(host))
+    this.invalid = valid ? undefined : invalidHostError()
     this.#connInfo = connInfo
   }
 

@@ -146,6 +146,21 @@ describe('c.req body readers', () => {
     expect(await harmless.json()).toEqual({ got: { constructor: 'word', items: ['__proto__'] } })
   })
 
+  it('refuses prototype-polluting keys spelled with JSON escapes', async () => {
+    for (const body of [
+      String.raw`{"\u005f_proto__":{"x":1}}`,
+      String.raw`{"__pr\u006fto__":{"admin":true}}`,
+      String.raw`{"a":{"\u0063onstructor":{"prototype":{"x":1}}}}`,
+      String.raw`[{"constructor":{"\u0070rototype":{"x":1}}}]`,
+    ]) {
+      const response = await app.request('/json', post(body, 'application/json'))
+      expect(response.status, body).toBe(400)
+      expect(await response.json()).toMatchObject({ code: 'OS_ERR_REQUEST_FORBIDDEN_JSON_KEY' })
+    }
+    const escaped = await app.request('/json', post(String.raw`{"city":"Z\u00fcrich"}`, 'application/json'))
+    expect(await escaped.json()).toEqual({ got: { city: 'Zürich' } })
+  })
+
   it('lets middleware change the limit for one route before the body is read', async () => {
     const raised = await app.request('/large', post('x'.repeat(100), 'text/plain'))
     expect(await raised.json()).toEqual({ size: 100 })

@@ -1,7 +1,8 @@
 import { expect, describe as group, it } from 'vitest'
 import { z } from 'zod'
 import { OpenSpeed } from './open-speed.ts'
-import { describe, getDescription, getValidation } from './route-meta.ts'
+import { describe, getDescription, getValidation, withDescription } from './route-meta.ts'
+import type { MiddlewareHandler } from './types.ts'
 import { validate } from './validate.ts'
 
 group('route metadata', () => {
@@ -60,5 +61,20 @@ group('route metadata', () => {
     })
     expect(getDescription(handler)).toEqual({ hide: true })
     expect(getValidation(custom)).toEqual({ target: 'query', schema: params })
+  })
+})
+
+group('withDescription()', () => {
+  it('documents a working middleware that still runs for every request', async () => {
+    const guard = withDescription<MiddlewareHandler>(
+      (c, next) => (c.req.header('x-key') === 'k' ? next() : c.json({ title: 'Payment Required' }, 402)),
+      { responses: { 402: { description: 'Needs a key' } } },
+    )
+    const app = new OpenSpeed().use(guard).get('/', (c) => c.text('ok'))
+    expect(app.routes()[0]!.handlers.map(getDescription)[0]).toEqual({
+      responses: { 402: { description: 'Needs a key' } },
+    })
+    expect((await app.request('/')).status).toBe(402)
+    expect((await app.request('/', { headers: { 'x-key': 'k' } })).status).toBe(200)
   })
 })

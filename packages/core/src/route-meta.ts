@@ -61,13 +61,32 @@ export interface RouteDescription {
  * )
  */
 export function describe(description: RouteDescription): MiddlewareHandler {
-  const middleware: MiddlewareHandler = (_c, next) => next()
-  Object.defineProperty(middleware, kDescription, { value: Object.freeze({ ...description }) })
+  const middleware = withDescription<MiddlewareHandler>((_c, next) => next(), description)
   documentationOnly.add(middleware)
   return middleware
 }
 
 const documentationOnly = new WeakSet<Function>()
+
+/**
+ * Records what a working middleware can answer on its own (a 429 from a rate limit, a 403 from a
+ * guard, the security it requires), so OpenAPI documents it on every route the middleware covers
+ * without the user repeating it. Unlike {@link describe}, the middleware still runs; a
+ * `describe()` nearer the handler overrides the same fields and statuses. Returns `middleware`.
+ *
+ * @example
+ * import { withDescription, type MiddlewareHandler } from '@openspeed/core'
+ * export function requirePlan(plan: string): MiddlewareHandler {
+ *   return withDescription(
+ *     (c, next) => (c.get('plan') === plan ? next() : c.json({ title: 'Payment Required' }, 402)),
+ *     { responses: { 402: { description: `Needs the ${plan} plan` } } },
+ *   )
+ * }
+ */
+export function withDescription<F extends Function>(middleware: F, description: RouteDescription): F {
+  Object.defineProperty(middleware, kDescription, { value: Object.freeze({ ...description }) })
+  return middleware
+}
 
 /** Whether a handler only documents its route (`describe()`), so the request chain can skip it. */
 export function isDocumentationOnly(handler: Function): boolean {
@@ -79,7 +98,7 @@ export function isDocumentationOnly(handler: Function): boolean {
  * Handlers may carry one too: set the `Symbol.for('openspeed.description')` property on them.
  *
  * @example
- * import { getDescription } from '@openspeed/core'
+ * import { getDescription } from '@openspeed/core/tools'
  * for (const route of app.routes()) {
  *   const docs = route.handlers.map(getDescription).filter(Boolean)
  * }
@@ -96,7 +115,7 @@ export function getDescription(handler: unknown): RouteDescription | undefined {
  * a {@link ValidationInfo} on their middleware.
  *
  * @example
- * import { getValidation } from '@openspeed/core'
+ * import { getValidation } from '@openspeed/core/tools'
  * const inputs = app.routes().map((route) => route.handlers.map(getValidation).filter(Boolean))
  */
 export function getValidation(handler: unknown): ValidationInfo | undefined {

@@ -226,7 +226,7 @@ describe('startServer: the signal option', () => {
     expect(events).toEqual(['drain 10000', 'onClose'])
   })
 
-  it('reports a failed close to logError, or to console.error by default', async () => {
+  it('reports a failed close to logError, or to defaultLogError (console.error) by default', async () => {
     const logError = vi.fn()
     const logged = await start({ signal: AbortSignal.abort(), logError }, { failOnClose: true })
     await logged.handle.close().catch(() => {})
@@ -234,7 +234,10 @@ describe('startServer: the signal option', () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
     const byDefault = await start({ signal: AbortSignal.abort() }, { failOnClose: true })
     await byDefault.handle.close().catch(() => {})
-    expect(consoleError).toHaveBeenCalledWith(new Error('onClose failed'))
+    expect(consoleError).toHaveBeenCalledWith(
+      '[openspeed] unhandled error:',
+      new Error('onClose failed'),
+    )
   })
 })
 

@@ -1,4 +1,5 @@
 import { onShutdownSignals } from './_shutdown-signals.ts'
+import { defaultLogError } from './last-resort.ts'
 
 /**
  * The `gracefulShutdown` settings of an adapter's `serve()`. `Signal` narrows the signal names,
@@ -39,7 +40,7 @@ export interface BaseServeOptions<Signal extends string = string> {
    * ends by it (exit status 128 + the signal's number). A second signal stops waiting.
    */
   gracefulShutdown?: boolean | GracefulShutdownOptions<Signal>
-  /** Where failures the app itself could not answer are reported. Default: `console.error`. */
+  /** Where failures the app itself could not answer are reported. Default: `defaultLogError`. */
   logError?: (error: unknown) => void
 }
 
@@ -134,7 +135,8 @@ export interface ServerAdapter<Server> {
  * if closing fails, the error is logged and the process exits with status 1.
  *
  * @example
- * import { type BaseServeOptions, type ServerHandle, startServer } from '@openspeed/core'
+ * import type { OpenSpeed } from '@openspeed/core'
+ * import { type BaseServeOptions, type ServerHandle, startServer } from '@openspeed/core/adapter'
  *
  * export function serve(app: OpenSpeed, options: BaseServeOptions = {}): Promise<ServerHandle<Bun.Server>> {
  *   return startServer(app, options, {
@@ -199,7 +201,7 @@ function closeOnce(
     return closing
   }
   const onAbort = (): void => {
-    close().catch(options.logError ?? ((error: unknown) => console.error(error)))
+    close().catch(options.logError ?? defaultLogError)
   }
   const signals = gracefulShutdown === false ? [] : (settings.signals ?? kDefaultSignals)
   const removeSignals = onShutdownSignals(signals, runtime, close, listening.force)

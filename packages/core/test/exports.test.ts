@@ -11,31 +11,41 @@ it('keeps the public export names stable', async () => {
       "OpenSpeedError",
       "OpenSpeedRequest",
       "RadixRouter",
-      "WebRequestSource",
-      "assertContentLength",
-      "bodyTooLarge",
       "definePlugin",
       "deleteCookie",
       "describe",
       "errorCodes",
       "getConnInfo",
-      "getDescription",
       "getSignedCookie",
-      "getValidation",
       "isJsonContentType",
       "parseCookieHeader",
       "problemContentType",
-      "readStreamWithLimit",
       "serializeCookie",
       "setCookie",
       "setSignedCookie",
-      "startServer",
       "toJsonPointer",
       "toProblemIssues",
       "toProblemResponse",
       "toValidationError",
-      "toWebResponse",
       "validate",
+      "withDescription",
+    ]
+  `)
+})
+
+it('keeps the adapter entry (`@openspeed/core/adapter`) export names stable', async () => {
+  const exports = Object.keys(await import('../src/adapter.ts')).sort()
+  expect(exports).toMatchInlineSnapshot(`
+    [
+      "WebRequestSource",
+      "assertContentLength",
+      "bodyTooLarge",
+      "defaultLogError",
+      "internalErrorResponse",
+      "readStreamWithLimit",
+      "respondSafely",
+      "startServer",
+      "toWebResponse",
     ]
   `)
 })

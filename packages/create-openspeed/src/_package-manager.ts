@@ -10,7 +10,16 @@ export function detectPackageManager(userAgent: string | undefined): PackageMana
   return packageManagers.includes(name as PackageManager) ? (name as PackageManager) : 'npm'
 }
 
-/** How to run a package script with `manager` (`npm run dev`, `pnpm dev`). */
+/**
+ * The package manager a project's steps use: Bun projects install and run with Bun; others with
+ * the one that ran `create`.
+ */
+export function packageManagerFor(runtime: string, detected: PackageManager): PackageManager {
+  return runtime === 'bun' ? 'bun' : detected
+}
+
+/** How to run a package script with `manager` (`npm run dev`, `pnpm dev`, `bun run test`). */
 export function runScript(manager: PackageManager, script: string): string {
-  return manager === 'npm' ? `npm run ${script}` : `${manager} ${script}`
+  // `bun test` and `bun build` are Bun's own test runner and bundler, not the package's scripts
+  return manager === 'npm' || manager === 'bun' ? `${manager} run ${script}` : `${manager} ${script}`
 }

@@ -35,7 +35,8 @@ export function fillPlaceholders(dir: string, values: Record<string, string>): v
 
 /**
  * The project's package.json: the template's, with the runtime overlay's dependencies and
- * scripts merged in, and every `@openspeed/*` range set to the released version (`^x.y.z`).
+ * scripts merged in, and every `@openspeed/*` range set to the released version (`^x.y.z`). A
+ * `null` in a later source removes the field (`"engines": { "node": null }` on Bun).
  */
 export function mergeManifests(name: string, sources: string[], versions: Record<string, string>): Manifest {
   const manifest: Manifest = { name }
@@ -46,7 +47,8 @@ export function mergeManifests(name: string, sources: string[], versions: Record
     for (const [key, value] of Object.entries(part)) {
       if (key === 'name') continue
       const current = manifest[key]
-      manifest[key] = isRecord(current) && isRecord(value) ? { ...current, ...value } : value
+      manifest[key] = isRecord(current) && isRecord(value) ? withoutNulls({ ...current, ...value }) : value
+      if (value === null) delete manifest[key]
     }
   }
   for (const field of ['dependencies', 'devDependencies'] as const) {
@@ -58,6 +60,10 @@ export function mergeManifests(name: string, sources: string[], versions: Record
     manifest[field] = Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)))
   }
   return manifest
+}
+
+function withoutNulls(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null))
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

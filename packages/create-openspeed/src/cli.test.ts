@@ -19,13 +19,21 @@ const create = (args: string[], env: Record<string, string> = {}) =>
 
 it('creates a project from flags alone and prints the next steps for the detected manager', async () => {
   expect(
-    await create(['api', '--template', 'minimal', '--runtime', 'bun'], {
+    await create(['api', '--template', 'minimal', '--runtime', 'deno'], {
       npm_config_user_agent: 'pnpm/10.34.9 npm/? node/v20.20.2',
     }),
   ).toBe(0)
   expect(lines.join('\n')).toBe(
-    `Created api (minimal, bun) in ${work}/api\nNext:\n  cd api\n  pnpm install\n  pnpm dev`,
+    `Created api (minimal, deno) in ${work}/api\nNext:\n  cd api\n  pnpm install\n  pnpm dev`,
   )
+})
+
+it('prints Bun steps for a Bun project, whoever ran create, unless --pm says otherwise', async () => {
+  const env = { npm_config_user_agent: 'npm/10.9.0 node/v20.20.2' }
+  expect(await create(['api', '--template', 'minimal', '--runtime', 'bun'], env)).toBe(0)
+  expect(lines.at(-1)).toBe('Next:\n  cd api\n  bun install\n  bun run dev')
+  expect(await create(['other', '--template', 'minimal', '--runtime', 'bun', '--pm', 'pnpm'], env)).toBe(0)
+  expect(lines.at(-1)).toBe('Next:\n  cd other\n  pnpm install\n  pnpm dev')
 })
 
 it('uses defaults with --yes (rest-api on node, npm, no git, no install)', async () => {
@@ -54,7 +62,7 @@ it('installs with the chosen package manager, and reports a failed install witho
   try {
     expect(await create(['ok', '--install', '--pm', 'bun', '--no-git'])).toBe(0)
     expect(existsSync(join(work, 'ok/installed'))).toBe(true)
-    expect(lines.at(-1)).toBe('Next:\n  cd ok\n  bun dev')
+    expect(lines.at(-1)).toBe('Next:\n  cd ok\n  bun run dev')
     expect(await create(['broken', '--install', '--pm', 'pnpm'])).toBe(1)
     expect(lines.at(-1)).toMatch(
       /^create-openspeed: pnpm install failed \(exit code 7\); the project is written, run it yourself:\n {2}cd .*broken && pnpm install\nno network$/,
@@ -94,5 +102,7 @@ it('detects the package manager from npm_config_user_agent', () => {
   expect(detectPackageManager(undefined)).toBe('npm')
   expect(detectPackageManager('cnpm/9 node/v20')).toBe('npm')
   expect(runScript('npm', 'dev')).toBe('npm run dev')
-  expect(runScript('bun', 'dev')).toBe('bun dev')
+  // `bun test` / `bun build` would run Bun's own test runner and bundler instead of the scripts
+  expect(runScript('bun', 'test')).toBe('bun run test')
+  expect(runScript('pnpm', 'test')).toBe('pnpm test')
 })

@@ -1,7 +1,13 @@
 import { relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import * as prompts from '@clack/prompts'
-import { detectPackageManager, type PackageManager, packageManagers, runScript } from './_package-manager.ts'
+import {
+  detectPackageManager,
+  type PackageManager,
+  packageManagerFor,
+  packageManagers,
+  runScript,
+} from './_package-manager.ts'
 import { runStep } from './_steps.ts'
 import { listRuntimes, listTemplates } from './_templates.ts'
 import { openspeedVersions } from './_versions.ts'
@@ -48,7 +54,7 @@ function help(): string {
       .map((choice) => choice.name)
       .join(' | ')} (default node)`,
     '      --name <package>    Package name (default: the folder name)',
-    `      --pm <name>         ${packageManagers.join(' | ')} (default: the one running create)`,
+    `      --pm <name>         ${packageManagers.join(' | ')} (default: the one running create; bun on Bun)`,
     '      --git, --no-git     Initialise a git repository (default: ask; no with --yes)',
     '      --install, --no-install  Install dependencies (default: ask; no with --yes)',
     '  -y, --yes               Use defaults for everything not given; never prompt (CI)',
@@ -79,13 +85,13 @@ export async function runCreate(argv: readonly string[], run: RunOptions = {}): 
     }
     const ask = interactive && !values.yes
     if (ask) prompts.intro('create-openspeed')
-    const manager = packageManagerOf(values.pm, env)
     const versions = openspeedVersions()
     const dir =
       positionals[0] ?? (ask ? await askText('Where should the project go?', defaultDir) : defaultDir)
     const template =
       values.template ?? (ask ? await askChoice('Template', listTemplates(versions)) : 'rest-api')
     const runtime = values.runtime ?? (ask ? await askChoice('Runtime', listRuntimes(versions)) : 'node')
+    const manager = packageManagerOf(values.pm, runtime, env)
     const git = values['no-git']
       ? false
       : (values.git ?? (ask ? await askConfirm('Initialise a git repository?') : false))
@@ -142,8 +148,12 @@ function parse(argv: readonly string[]) {
   }
 }
 
-function packageManagerOf(flag: string | undefined, env: Record<string, string | undefined>): PackageManager {
-  if (flag === undefined) return detectPackageManager(env.npm_config_user_agent)
+function packageManagerOf(
+  flag: string | undefined,
+  runtime: string,
+  env: Record<string, string | undefined>,
+): PackageManager {
+  if (flag === undefined) return packageManagerFor(runtime, detectPackageManager(env.npm_config_user_agent))
   if (!packageManagers.includes(flag as PackageManager)) {
     throw new CreateError(
       'OS_ERR_CREATE_USAGE',

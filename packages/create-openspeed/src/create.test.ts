@@ -62,10 +62,22 @@ it('writes the rest-api template for node with released @openspeed/* ranges', ()
   expect(manifest.dependencies).toEqual({
     '@openspeed/adapters-node': `^${versions['@openspeed/adapters-node']}`,
     '@openspeed/core': `^${versions['@openspeed/core']}`,
+    '@openspeed/middleware': `^${versions['@openspeed/middleware']}`,
     '@openspeed/openapi': `^${versions['@openspeed/openapi']}`,
     'swagger-ui-dist': openapiManifest.dependencies['swagger-ui-dist'],
     zod: '^4.6.7',
   })
+  // swagger-ui-dist depends on @scarf/scarf, whose install script reports the install unless the
+  // project opts out (npm reads scarfSettings; pnpm runs no unapproved install script)
+  expect(manifest.scarfSettings).toEqual({ enabled: false })
+  expect(manifest.pnpm).toEqual({
+    onlyBuiltDependencies: ['esbuild'],
+    ignoredBuiltDependencies: ['@scarf/scarf'],
+  })
+  expect(manifest.engines).toEqual({ node: '>=20.19' })
+  const app = readFileSync(join(project.dir, 'src/app.ts'), 'utf8')
+  for (const middleware of ['requestId()', 'logger()', 'securityHeaders()', 'cors()', 'rateLimit('])
+    expect(app).toContain(middleware)
   expect(manifest.devDependencies['@openspeed/cli']).toBe(`^${versions['@openspeed/cli']}`)
   expect(readFileSync(join(project.dir, 'openspeed.config.ts'), 'utf8')).toContain("runtime: 'node'")
   expect(readFileSync(join(project.dir, 'src/app.ts'), 'utf8')).toContain("name: 'my-api'")
@@ -76,7 +88,7 @@ it('writes the rest-api template for node with released @openspeed/* ranges', ()
   expect(statSync(project.dir).mode & 0o777).toBe(0o755)
 })
 
-it('writes the minimal template for another runtime without the node adapter', () => {
+it('writes the minimal template for another runtime with its adapter instead of the node one', () => {
   const project = createProject({
     dir: join(work, 'tiny'),
     template: 'minimal',
@@ -85,9 +97,31 @@ it('writes the minimal template for another runtime without the node adapter', (
   })
   const manifest = JSON.parse(readFileSync(join(project.dir, 'package.json'), 'utf8'))
   expect(manifest.name).toBe('@acme/tiny')
-  expect(Object.keys(manifest.dependencies)).toEqual(['@openspeed/core'])
+  expect(Object.keys(manifest.dependencies)).toEqual(['@openspeed/adapters-cloudflare', '@openspeed/core'])
   expect(readFileSync(join(project.dir, 'openspeed.config.ts'), 'utf8')).toContain("runtime: 'cloudflare'")
   expect(readFileSync(join(project.dir, 'README.md'), 'utf8')).toContain('npm install\nnpm run dev')
+})
+
+it('writes a Bun project: Bun engine, adapter and types, Bun commands in the README', () => {
+  const project = createProject({ dir: join(work, 'on-bun'), template: 'rest-api', runtime: 'bun' })
+  const versions = readWorkspaceVersions()
+  const manifest = JSON.parse(readFileSync(join(project.dir, 'package.json'), 'utf8'))
+  expect(manifest.engines).toEqual({ bun: '>=1.2' })
+  expect(manifest.dependencies['@openspeed/adapters-bun']).toBe(`^${versions['@openspeed/adapters-bun']}`)
+  expect(manifest.dependencies).not.toHaveProperty('@openspeed/adapters-node')
+  expect(manifest.devDependencies['@types/bun']).toMatch(/^\^1\./)
+  const tsconfig = JSON.parse(readFileSync(join(project.dir, 'tsconfig.json'), 'utf8'))
+  expect(tsconfig.compilerOptions.types).toEqual(['bun'])
+  expect(readFileSync(join(project.dir, 'README.md'), 'utf8')).toContain('bun install\nbun run dev')
+})
+
+it.each([
+  ['deno', '@openspeed/adapters-deno'],
+  ['cloudflare', '@openspeed/adapters-cloudflare'],
+])('depends on the adapter a %s build is handed to', (runtime, adapter) => {
+  const project = createProject({ dir: join(work, runtime), template: 'minimal', runtime })
+  const manifest = JSON.parse(readFileSync(join(project.dir, 'package.json'), 'utf8'))
+  expect(Object.keys(manifest.dependencies)).toEqual([adapter, '@openspeed/core'].sort())
 })
 
 it('fills an existing empty folder and keeps it', () => {
@@ -146,7 +180,12 @@ it('writes the fs-routes template with its routes folder, manifest and route typ
   expect(config).toContain("runtime: 'deno'")
   expect(config).toContain("routesDir: 'src/routes'")
   const manifest = JSON.parse(readFileSync(join(project.dir, 'package.json'), 'utf8'))
-  expect(Object.keys(manifest.dependencies)).toEqual(['@openspeed/core', '@openspeed/router-fs', 'zod'])
+  expect(Object.keys(manifest.dependencies)).toEqual([
+    '@openspeed/adapters-deno',
+    '@openspeed/core',
+    '@openspeed/router-fs',
+    'zod',
+  ])
 })
 
 it('ships the generated manifest and route types exactly as router-fs writes them', async () => {

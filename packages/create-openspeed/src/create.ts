@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
-import { type PackageManager, runScript } from './_package-manager.ts'
+import { type PackageManager, packageManagerFor, runScript } from './_package-manager.ts'
 import { copyFiles, fillPlaceholders, mergeManifests } from './_render.ts'
 import { listRuntimes, listTemplates, templatesDir } from './_templates.ts'
 import { openspeedVersions } from './_versions.ts'
@@ -25,7 +25,7 @@ export interface CreateOptions {
   template?: string
   /** Runtime overlay name. Default `node`. */
   runtime?: string
-  /** Package manager shown in the README's commands. Default `npm`. */
+  /** Package manager shown in the README's commands. Default `bun` for the Bun runtime, else `npm`. */
   packageManager?: PackageManager
 }
 
@@ -76,7 +76,7 @@ export function createProject(options: CreateOptions): CreatedProject {
   if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw new CreateError('OS_ERR_CREATE_DIR_NOT_EMPTY', `${dir} is not empty: pick a new folder name`)
   }
-  const manager = options.packageManager ?? 'npm'
+  const manager = options.packageManager ?? packageManagerFor(runtime.name, 'npm')
   mkdirSync(dirname(dir), { recursive: true })
   const staging = mkdtempSync(join(dirname(dir), `.${basename(dir)}-creating-`))
   try {

@@ -30,8 +30,8 @@ export function sh(
 export interface Running {
   child: ChildProcess
   output(): string
-  /** Resolves with the first match of `pattern` in the output. */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>
+  /** Resolves with the first match of `pattern` in the output (from offset `from` on). */
+  waitFor(pattern: RegExp, timeoutMs?: number, from?: number): Promise<RegExpExecArray>
   stop(): Promise<number | null>
 }
 
@@ -60,10 +60,10 @@ export function start(
   return {
     child,
     output: () => output,
-    waitFor: (pattern, timeoutMs = 60_000) =>
+    waitFor: (pattern, timeoutMs = 60_000, from = 0) =>
       new Promise((resolve, reject) => {
         const check = (): void => {
-          const match = pattern.exec(output)
+          const match = pattern.exec(output.slice(from))
           if (match) {
             listeners.delete(check)
             clearTimeout(timer)

@@ -2,14 +2,14 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import { editFile, getJson } from './_scaffold.ts'
-import { eventually } from './_shell.ts'
+import { eventually, type Running } from './_shell.ts'
 
 /** What a new user does with one template, and what they must see. */
 export interface TemplateCheck {
   /** A request to a fresh app (dev, build, any runtime) and its JSON answer. */
   probe: { path: string; body: unknown }
-  /** With `openspeed dev` running at `url`: edit the project, see it live with state kept, undo. */
-  editLive(dir: string, url: string): Promise<void>
+  /** With `openspeed dev` (`dev`) running at `url`: edit the project, see it live with state kept, undo. */
+  editLive(dir: string, url: string, dev: Running): Promise<void>
   /** More of what the template promises, against its started build. */
   checkServer(url: string): Promise<void>
   /** A line `openspeed routes` prints: a route and the file defining it. */
@@ -73,7 +73,7 @@ export const templateChecks: Record<string, TemplateCheck> = {
   },
   'fs-routes': {
     probe: { path: '/notes', body: [] },
-    async editLive(dir, url) {
+    async editLive(dir, url, dev) {
       expect((await fetch(`${url}/notes`, post({ text: 'kept' }))).status).toBe(201)
       const added = join(dir, 'src/routes/hello/[name].ts')
       mkdirSync(join(dir, 'src/routes/hello'))
@@ -91,11 +91,13 @@ export const templateChecks: Record<string, TemplateCheck> = {
       const body = await answerAt(`${url}/notes`, (json) => json.edited, 'the edited route file', edited)
       expect(body).toEqual({ edited: true, notes: [{ id: 1, text: 'kept' }] })
       undo()
+      // the file alone, as an editor deletes it (a folder removed at once can reach the watcher as
+      // the folder only), then wait for the reload of the manifest its removal rewrites
+      const before = dev.output().length
+      rmSync(added)
+      await dev.waitFor(/\] reloaded src\/routes\.manifest\.ts/, 30_000, before)
+      expect((await fetch(`${url}/hello/live`)).status).toBe(404)
       rmSync(join(dir, 'src/routes/hello'), { recursive: true })
-      await eventually(
-        async () => ((await fetch(`${url}/hello/live`)).status === 404 ? true : undefined),
-        'the removed route file',
-      )
     },
     async checkServer(url) {
       const home = await fetch(url)

@@ -55,7 +55,7 @@ describe.each(templates)('the %s template on node, as a new user', (template) =>
     try {
       const url = (await dev.waitFor(/dev server on (\S+)/))[1]!
       expect(await (await fetch(`${url}${check.probe.path}`)).json()).toEqual(check.probe.body)
-      await check.editLive(dir, url)
+      await check.editLive(dir, url, dev)
     } finally {
       await dev.stop()
     }

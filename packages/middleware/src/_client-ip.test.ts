@@ -1,4 +1,5 @@
-import { type Context, OpenSpeed, WebRequestSource } from '@openspeed/core'
+import { type Context, OpenSpeed } from '@openspeed/core'
+import { WebRequestSource } from '@openspeed/core/adapter'
 import { describe, expect, it } from 'vitest'
 import { formatIp } from './_cidr.ts'
 import { type ClientAddressOptions, createClientAddressReader, parseHops } from './_client-ip.ts'

@@ -2,7 +2,7 @@ import type { StandardSchemaV1 } from '@openspeed/core'
 import { convertSchema, type SchemaConverter, type SchemaIo } from './_convert.ts'
 import { componentName } from './component.ts'
 import { OpenApiError } from './errors.ts'
-import type { JsonSchemaObject } from './json-schema.ts'
+import type { JsonSchemaObject } from './types.ts'
 
 const kDefs = /^#\/(?:\$defs|definitions)\/(.+)$/
 

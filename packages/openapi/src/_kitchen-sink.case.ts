@@ -1,4 +1,5 @@
 import { describe, OpenSpeed, validate } from '@openspeed/core'
+import { toStandardJsonSchema } from '@valibot/to-json-schema'
 import * as v from 'valibot'
 import { z } from 'zod'
 import { component } from './component.ts'
@@ -12,7 +13,7 @@ const Book = z
     tags: z.array(z.string()).max(5).default([]),
   })
   .meta({ id: 'Book' })
-const Note = component('Note', v.object({ text: v.pipe(v.string(), v.minLength(1)) }))
+const Note = component('Note', toStandardJsonSchema(v.object({ text: v.pipe(v.string(), v.minLength(1)) })))
 const Tag = component(
   'Tag',
   jsonSchema<{ label: string }>({
@@ -69,7 +70,10 @@ export function createKitchenSink(): OpenSpeed<any, any> {
     )
     .post(
       '/notes',
-      describe({ tags: ['notes'], responses: { 201: Note, 422: v.object({ reason: v.string() }) } }),
+      describe({
+        tags: ['notes'],
+        responses: { 201: Note, 422: toStandardJsonSchema(v.object({ reason: v.string() })) },
+      }),
       validate('json', Note),
       (c) => c.json(c.req.valid('json'), 201),
     )

@@ -3,8 +3,7 @@ import type { SchemaRegistry } from './_components.ts'
 import type { OpenApiPath } from './_paths.ts'
 import { automaticProblems, problemResponse } from './_problems.ts'
 import { isSchema, type RouteDocs } from './_route-docs.ts'
-import type { JsonSchemaObject } from './json-schema.ts'
-import type { OpenApiObject } from './types.ts'
+import type { JsonSchemaObject, OpenApiObject } from './types.ts'
 
 /** What an operation is built from, besides the route itself. */
 export interface OperationContext {

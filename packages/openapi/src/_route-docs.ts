@@ -1,11 +1,5 @@
-import {
-  getDescription,
-  getValidation,
-  type ResponseDescription,
-  type RouteDescription,
-  type StandardSchemaV1,
-  type ValidationInfo,
-} from '@openspeed/core'
+import type { ResponseDescription, RouteDescription, StandardSchemaV1 } from '@openspeed/core'
+import { getDescription, getValidation, type ValidationInfo } from '@openspeed/core/tools'
 
 /** What a route's handlers say about it: merged documentation and every validator, in order. */
 export interface RouteDocs {

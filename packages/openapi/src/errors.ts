@@ -1,4 +1,4 @@
-import type { ErrorCodeInfo } from '@openspeed/core'
+import { type ErrorCodeTable, OpenSpeedError } from '@openspeed/core'
 
 /** A stable error code of `@openspeed/openapi`. */
 export type OpenApiErrorCode =
@@ -16,38 +16,27 @@ export type OpenApiErrorCode =
  * import { openapiErrorCodes } from '@openspeed/openapi'
  * openapiErrorCodes.OS_ERR_OPENAPI_RESPONSE_INVALID.status // 500
  */
-export const openapiErrorCodes: Readonly<Record<OpenApiErrorCode, ErrorCodeInfo>> = {
+export const openapiErrorCodes: ErrorCodeTable<OpenApiErrorCode> = {
   OS_ERR_OPENAPI_UNSUPPORTED_SCHEMA: {
-    status: 500,
-    title: 'Internal Server Error',
     description:
       'A route schema cannot be turned into JSON Schema: its library is not zod or valibot and offers no `~standard.jsonSchema`; wrap it or pass `toJsonSchema`.',
   },
   OS_ERR_OPENAPI_INVALID_JSON_SCHEMA: {
-    status: 500,
-    title: 'Internal Server Error',
     description:
       '`jsonSchema(object)` was given an object that is not a valid JSON Schema (Ajv cannot compile it).',
   },
   OS_ERR_OPENAPI_COMPONENT_CONFLICT: {
-    status: 500,
-    title: 'Internal Server Error',
     description: 'Two different schemas were registered under the same component name.',
   },
   OS_ERR_OPENAPI_DUPLICATE_OPERATION_ID: {
-    status: 500,
-    title: 'Internal Server Error',
     description: 'Two routes were described with the same `operationId`.',
   },
   OS_ERR_OPENAPI_RESPONSE_INVALID: {
     status: 500,
-    title: 'Internal Server Error',
     description:
       'Response validation (development): a handler answered with a body that does not match the schema `describe()` documents for its status; `errors` lists each issue.',
   },
 }
-
-const kOpenApiError: unique symbol = Symbol.for('openspeed.openapi-error')
 
 /**
  * A programming error found while building an OpenAPI document (an unconvertible schema, a
@@ -59,23 +48,8 @@ const kOpenApiError: unique symbol = Symbol.for('openspeed.openapi-error')
  *   if (OpenApiError.isInstance(error)) console.error(error.code, error.message)
  * }
  */
-export class OpenApiError extends Error {
-  readonly code: OpenApiErrorCode
-
-  constructor(code: OpenApiErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.name = 'OpenApiError'
-    this.code = code
-  }
-
-  /** Whether `value` is an `OpenApiError`, from this or any other installed copy of the package. */
-  static isInstance(value: unknown): value is OpenApiError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[kOpenApiError] === true
-    )
+export class OpenApiError extends OpenSpeedError<OpenApiErrorCode> {
+  static {
+    OpenSpeedError.brand(this, '@openspeed/openapi.OpenApiError')
   }
 }
-
-Object.defineProperty(OpenApiError.prototype, kOpenApiError, { value: true })

@@ -1,4 +1,5 @@
 import { OpenSpeed, validate } from '@openspeed/core'
+import { toStandardJsonSchema } from '@valibot/to-json-schema'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -15,10 +16,12 @@ const jsonInit = (body: unknown): RequestInit => ({
 // one contract, three schema styles
 const styles = {
   zod: z.strictObject({ title: z.string().min(1), year: z.int().optional() }),
-  valibot: v.strictObject({
-    title: v.pipe(v.string(), v.minLength(1)),
-    year: v.optional(v.pipe(v.number(), v.integer())),
-  }),
+  valibot: toStandardJsonSchema(
+    v.strictObject({
+      title: v.pipe(v.string(), v.minLength(1)),
+      year: v.optional(v.pipe(v.number(), v.integer())),
+    }),
+  ),
   'JSON Schema': jsonSchema<{ title: string; year?: number }>({
     type: 'object',
     properties: { title: { type: 'string', minLength: 1 }, year: { type: 'integer' } },

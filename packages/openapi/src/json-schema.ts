@@ -2,9 +2,7 @@ import type { StandardSchemaIssue, StandardSchemaV1 } from '@openspeed/core'
 import Ajv2020Module from 'ajv/dist/2020.js'
 import formatsModule from 'ajv-formats'
 import { OpenApiError } from './errors.ts'
-
-/** A JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1) as a plain object. */
-export type JsonSchemaObject = { [keyword: string]: unknown }
+import type { JsonSchemaObject } from './types.ts'
 
 /** A JSON Schema that is also a Standard Schema: `validate()` checks with it, `openapi()` documents it. */
 export interface JsonSchemaValidator<T = unknown> extends StandardSchemaV1<T, T> {
@@ -81,7 +79,7 @@ function toIssue(error: AjvError): StandardSchemaIssue {
  * inside the schema; name the whole schema with `component()`.
  *
  * @example
- * import { jsonSchema } from '@openspeed/openapi'
+ * import { jsonSchema } from '@openspeed/openapi/json-schema'
  * const book = jsonSchema<{ title: string }>({
  *   type: 'object',
  *   properties: { title: { type: 'string', minLength: 1 } },

@@ -6,10 +6,10 @@ import { operationIdFor, toOpenApiPaths } from './_paths.ts'
 import { problemSchema } from './_problems.ts'
 import { readRouteDocs } from './_route-docs.ts'
 import { OpenApiError } from './errors.ts'
-import type { JsonSchemaObject } from './json-schema.ts'
 import type {
   ComponentsObject,
   InfoObject,
+  JsonSchemaObject,
   OpenApiDocument,
   OpenApiObject,
   ServerObject,

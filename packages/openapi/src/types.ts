@@ -1,4 +1,5 @@
-import type { JsonSchemaObject } from './json-schema.ts'
+/** A JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1) as a plain object. */
+export type JsonSchemaObject = { [keyword: string]: unknown }
 
 /** Any OpenAPI object not modelled in detail here (operation, parameter, response, ...). */
 export type OpenApiObject = { [field: string]: unknown }

@@ -5,20 +5,23 @@ import { expect, it } from 'vitest'
 import { z } from 'zod'
 import type * as Docs from '../src/docs.ts'
 import type * as Source from '../src/index.ts'
+import type * as JsonSchemaSource from '../src/json-schema.ts'
 import { expectValidOpenApi } from './_helpers.ts'
 
 const distEntry = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 const docsEntry = fileURLToPath(new URL('../dist/docs.js', import.meta.url))
+const jsonSchemaEntry = fileURLToPath(new URL('../dist/json-schema.js', import.meta.url))
 
 it('documents, validates and serves docs from the built dist/', async () => {
-  if (!existsSync(distEntry) || !existsSync(docsEntry)) {
+  if (![distEntry, docsEntry, jsonSchemaEntry].every((entry) => existsSync(entry))) {
     throw new Error(`${distEntry} is missing: run \`pnpm --filter @openspeed/openapi build\` first`)
   }
   const dist = (await import(distEntry)) as typeof Source
   const { docs } = (await import(docsEntry)) as typeof Docs
+  const { jsonSchema } = (await import(jsonSchemaEntry)) as typeof JsonSchemaSource
   const tag = dist.component(
     'Tag',
-    dist.jsonSchema<{ label: string }>({
+    jsonSchema<{ label: string }>({
       type: 'object',
       properties: { label: { type: 'string' } },
       required: ['label'],

@@ -5,7 +5,6 @@ it('keeps the public export names stable', async () => {
     [
       "OpenApiError",
       "component",
-      "jsonSchema",
       "openapi",
       "openapiErrorCodes",
       "openapiHandler",
@@ -13,4 +12,5 @@ it('keeps the public export names stable', async () => {
     ]
   `)
   expect(Object.keys(await import('../src/docs.ts')).sort()).toEqual(['docs'])
+  expect(Object.keys(await import('../src/json-schema.ts')).sort()).toEqual(['jsonSchema'])
 })

@@ -1,4 +1,4 @@
-const kFileRouteError: unique symbol = Symbol.for('openspeed.router-fs.error')
+import { type ErrorCodeTable, OpenSpeedError } from '@openspeed/core'
 
 /**
  * A stable `@openspeed/router-fs` error code.
@@ -20,17 +20,27 @@ export type FileRouteErrorCode =
  *
  * @example
  * import { fileRouteErrorCodes } from '@openspeed/router-fs'
- * fileRouteErrorCodes.OS_ERR_ROUTER_FS_DUPLICATE_ROUTE // 'Two files yield the same route ...'
+ * fileRouteErrorCodes.OS_ERR_ROUTER_FS_DUPLICATE_ROUTE.description // 'Two files yield the same route ...'
  */
-export const fileRouteErrorCodes: Readonly<Record<FileRouteErrorCode, string>> = {
-  OS_ERR_ROUTER_FS_DIR_NOT_FOUND: 'The routes directory does not exist or is not a directory.',
-  OS_ERR_ROUTER_FS_INVALID_NAME:
-    'A file or folder name cannot become a route segment (bad parameter name, a catch-all that is not last, a parameter that appears twice, a mixed segment such as "[id].json").',
-  OS_ERR_ROUTER_FS_DUPLICATE_ROUTE: 'Two files yield the same route; the message names both.',
-  OS_ERR_ROUTER_FS_IMPORT_FAILED:
-    'A route file could not be imported (syntax error, missing import, error thrown at load); the message names the file and the cause is attached.',
-  OS_ERR_ROUTER_FS_INVALID_EXPORT:
-    'A route, _middleware, _layout or _error file exports something of the wrong shape (no handler, a lower-case method name, a params export that is not a Standard Schema, ...).',
+export const fileRouteErrorCodes: ErrorCodeTable<FileRouteErrorCode> = {
+  OS_ERR_ROUTER_FS_DIR_NOT_FOUND: {
+    description: 'The routes directory does not exist or is not a directory.',
+  },
+  OS_ERR_ROUTER_FS_INVALID_NAME: {
+    description:
+      'A file or folder name cannot become a route segment (bad parameter name, a catch-all that is not last, a parameter that appears twice, a mixed segment such as "[id].json").',
+  },
+  OS_ERR_ROUTER_FS_DUPLICATE_ROUTE: {
+    description: 'Two files yield the same route; the message names both.',
+  },
+  OS_ERR_ROUTER_FS_IMPORT_FAILED: {
+    description:
+      'A route file could not be imported (syntax error, missing import, error thrown at load); the message names the file and the cause is attached.',
+  },
+  OS_ERR_ROUTER_FS_INVALID_EXPORT: {
+    description:
+      'A route, _middleware, _layout or _error file exports something of the wrong shape (no handler, a lower-case method name, a params export that is not a Standard Schema, ...).',
+  },
 }
 
 /**
@@ -44,31 +54,16 @@ export const fileRouteErrorCodes: Readonly<Record<FileRouteErrorCode, string>> =
  *   if (FileRouteError.isInstance(error)) console.error(error.code, error.file, error.message)
  * }
  */
-export class FileRouteError extends Error {
-  readonly code: FileRouteErrorCode
+export class FileRouteError extends OpenSpeedError<FileRouteErrorCode> {
   /** The file at fault, relative to the routes directory, with `/` separators. */
   readonly file: string | undefined
 
   constructor(code: FileRouteErrorCode, message: string, options: { file?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.name = 'FileRouteError'
-    this.code = code
+    super(code, message, options)
     this.file = options.file
   }
 
-  /**
-   * Whether `value` is a `FileRouteError`, from this or any other installed copy.
-   *
-   * @example
-   * if (FileRouteError.isInstance(error)) console.log(error.file)
-   */
-  static isInstance(value: unknown): value is FileRouteError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[kFileRouteError] === true
-    )
+  static {
+    OpenSpeedError.brand(FileRouteError, '@openspeed/router-fs.FileRouteError')
   }
 }
-
-Object.defineProperty(FileRouteError.prototype, kFileRouteError, { value: true })

@@ -57,6 +57,11 @@ export function createFixtureApp(options: FixtureOptions = {}): OpenSpeed {
     throw new Error('secret internal state')
   })
   app.get('/conn', (c) => c.json(getConnInfo(c)))
+  // what csrf-style middleware and redirects do: parse the URL; a failure here would be a 500
+  app.get('/host', (c) => {
+    const url = new URL(c.req.url)
+    return c.json({ url: url.href, raw: new URL(c.req.raw.url).href, host: url.hostname })
+  })
   addBodyRoutes(app)
   addStreamRoutes(app)
   return app

@@ -7,6 +7,7 @@ export {
   runReadmeExample,
   withReadmeExample,
 } from './readme-example.ts'
+export { type RawAnswer, rawExchange } from './_raw-http.ts'
 export { nodeSourceArgs } from './runtimes.ts'
 export { defineShutdownSuite, type ShutdownTarget } from './shutdown-suite.ts'
 export { freePort, type SpawnedServer, type SpawnServerOptions, spawnServer } from './spawn-server.ts'

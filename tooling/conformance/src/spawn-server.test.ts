@@ -1,6 +1,8 @@
-import { createServer } from 'node:net'
+import { once } from 'node:events'
+import { connect, createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { nodeSourceArgs } from './runtimes.ts'
 import { freePort, spawnServer } from './spawn-server.ts'
 
 const script = fileURLToPath(new URL('../test/fixtures/print.mjs', import.meta.url))
@@ -61,6 +63,36 @@ describe('spawnServer', () => {
     await server.stop()
     await expect(waiting).rejects.toThrow(/exited without printing/)
   })
+})
+
+describe('spawnServer when the test process dies', () => {
+  it.each(['SIGKILL', 'SIGINT'] as const)(
+    'stops the servers it started when killed by %s',
+    async (signal) => {
+      const harness = await spawnServer({
+        command: process.execPath,
+        args: [
+          ...nodeSourceArgs(),
+          fileURLToPath(new URL('../test/fixtures/spawn-then-wait.ts', import.meta.url)),
+        ],
+        ready: /spawned (\S+)/,
+      })
+      const { port } = new URL(harness.url)
+      const connection = connect(Number(port), '127.0.0.1')
+      try {
+        await once(connection, 'connect')
+        const closed = once(connection, 'close')
+        // the test process alone, as a runner stopping its worker or a Ctrl-C would end it
+        process.kill(harness.pid, signal)
+        expect(await harness.exited).toEqual({ code: null, signal })
+        // the server's end of the connection closes: its process is gone
+        await closed
+      } finally {
+        connection.destroy()
+        await harness.stop()
+      }
+    },
+  )
 })
 
 it('freePort returns a port that can be listened on', async () => {

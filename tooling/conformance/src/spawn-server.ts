@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createServer } from 'node:net'
+import { forgetGroup, reapOnExit } from './_reaper.ts'
 import type { RunningServer } from './types.ts'
 
 /**
@@ -43,7 +44,8 @@ export interface SpawnedServer extends RunningServer {
 const kDefaultReady = /listening on (\S+)/i
 const live = new Set<ChildProcess>()
 
-// a crashed or interrupted test run must not leave servers behind
+// a crashed or interrupted test run must not leave servers behind: on a normal exit at once, and
+// by the watchdog of _reaper.ts when the process dies by a signal
 process.once('exit', () => {
   for (const child of live) killGroup(child, 'SIGKILL')
 })
@@ -76,11 +78,13 @@ export async function spawnServer(options: SpawnServerOptions): Promise<SpawnedS
     detached: true,
   })
   live.add(child)
+  if (child.pid !== undefined) reapOnExit(child.pid)
   let output = ''
   const watchers = new Set<() => void>()
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('close', (code, signal) => {
       live.delete(child)
+      if (child.pid !== undefined) forgetGroup(child.pid)
       resolve({ code, signal })
     })
   })

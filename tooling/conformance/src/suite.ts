@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { bodyCases } from './_cases-bodies.ts'
 import { errorAndConnCases } from './_cases-errors.ts'
+import { hostCases } from './_cases-host.ts'
 import { routingCases } from './_cases-routing.ts'
 import { streamCases } from './_cases-streams.ts'
 import { createSuiteContext } from './_suite-context.ts'
@@ -41,6 +42,7 @@ export function defineConformanceSuite(target: ConformanceTarget): void {
     bodyCases(context)
     streamCases(context)
     errorAndConnCases(context)
+    hostCases(context)
     // last: it stops the server
     context.test(
       'runs the app onClose hooks when stopped with SIGTERM',

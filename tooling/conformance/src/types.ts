@@ -35,6 +35,11 @@ export type ConformanceGap =
   | 'no-compression'
   /** The target only accepts request bodies with a declared `Content-Length` (no chunked uploads). */
   | 'no-chunked-request'
+  /**
+   * The platform in front of the app owns the Host header (API Gateway, Cloudflare's and Vercel's
+   * edge): it never delivers an invalid one, and the local stand-in answers or replaces it itself.
+   */
+  | 'platform-host'
 
 /** Why each gap skips its tests; the text appears in the skipped test's name. */
 export const gapReasons: Readonly<Record<ConformanceGap, string>> = {
@@ -44,6 +49,7 @@ export const gapReasons: Readonly<Record<ConformanceGap, string>> = {
   'no-conn-info': 'the runtime does not expose the client address',
   'no-compression': 'the runtime has no CompressionStream',
   'no-chunked-request': 'the target does not accept chunked request bodies',
+  'platform-host': 'the platform in front of the app sets and checks the Host header',
 }
 
 /**

@@ -41,7 +41,11 @@ export function createBookRoutes(store: BookStore) {
     .use(describe({ tags: ['books'] }))
     .get(
       '/',
-      describe({ summary: 'List books', responses: { 200: bookPageSchema } }),
+      describe({
+        summary: 'List books',
+        description: 'A page of books, oldest first, optionally filtered by author.',
+        responses: { 200: bookPageSchema },
+      }),
       validate('query', listQuerySchema),
       (c) => {
         const query = c.req.valid('query')
@@ -52,6 +56,7 @@ export function createBookRoutes(store: BookStore) {
       '/',
       describe({
         summary: 'Add a book',
+        description: 'Stores a new book; its ISBN must not belong to another book.',
         responses: {
           201: { description: 'Created', schema: bookSchema, headers: { location: { required: true } } },
           ...taken,
@@ -68,7 +73,11 @@ export function createBookRoutes(store: BookStore) {
     )
     .get(
       '/:id',
-      describe({ summary: 'Read a book', responses: { 200: bookSchema, ...missing } }),
+      describe({
+        summary: 'Read a book',
+        description: 'The book with this id.',
+        responses: { 200: bookSchema, ...missing },
+      }),
       params,
       (c) => {
         const { id } = c.req.valid('params')
@@ -77,7 +86,11 @@ export function createBookRoutes(store: BookStore) {
     )
     .put(
       '/:id',
-      describe({ summary: 'Replace a book', responses: { 200: bookSchema, ...missing, ...taken } }),
+      describe({
+        summary: 'Replace a book',
+        description: 'Replaces every field of the book with this id.',
+        responses: { 200: bookSchema, ...missing, ...taken },
+      }),
       params,
       validate('json', bookInputSchema),
       (c) => {
@@ -92,6 +105,7 @@ export function createBookRoutes(store: BookStore) {
       '/:id',
       describe({
         summary: 'Change some fields of a book',
+        description: 'Changes only the fields the body names.',
         responses: { 200: bookSchema, ...missing, ...taken },
       }),
       params,
@@ -106,7 +120,11 @@ export function createBookRoutes(store: BookStore) {
     )
     .delete(
       '/:id',
-      describe({ summary: 'Delete a book', responses: { 204: { description: 'Deleted' }, ...missing } }),
+      describe({
+        summary: 'Delete a book',
+        description: 'Removes the book with this id.',
+        responses: { 204: { description: 'Deleted' }, ...missing },
+      }),
       params,
       (c) => {
         const { id } = c.req.valid('params')

@@ -90,6 +90,19 @@ function byType(schema: JsonSchema, type: string, indent: string): string {
 }
 
 /**
+ * `oneOf` / `anyOf` as a union, `allOf` as an intersection, and `properties` written beside them
+ * (a shared base) intersected with both: `{ id: number } & (A | B)`.
+ */
+function composed(schema: JsonSchema, indent: string): string {
+  const parts: string[] = []
+  if (schema.properties !== undefined) parts.push(objectType(schema, indent))
+  const choices = schema.oneOf ?? schema.anyOf
+  if (choices !== undefined) parts.push(union(choices.map((member) => toType(member, indent))))
+  for (const member of schema.allOf ?? []) parts.push(toType(member, indent))
+  return parts.length === 1 ? parts[0]! : parts.map(parenthesize).join(' & ')
+}
+
+/**
  * The TypeScript type of a JSON Schema. `#/components/schemas/X` references become
  * `Schemas["X"]`, so shared and recursive schemas stay named.
  */
@@ -105,11 +118,9 @@ export function toType(schema: JsonSchema | boolean, indent = ''): string {
         : `Schemas[${JSON.stringify(decodeURIComponent(match[1]!).replaceAll('~1', '/').replaceAll('~0', '~'))}]`
   } else if (schema.const !== undefined) text = literal(schema.const)
   else if (schema.enum !== undefined) text = union(schema.enum.map(literal))
-  else if (schema.oneOf !== undefined || schema.anyOf !== undefined) {
-    text = union((schema.oneOf ?? schema.anyOf)!.map((member) => toType(member, indent)))
-  } else if (schema.allOf !== undefined)
-    text = schema.allOf.map((member) => parenthesize(toType(member, indent))).join(' & ')
-  else if (Array.isArray(schema.type)) text = union(schema.type.map((type) => byType(schema, type, indent)))
+  else if (schema.oneOf !== undefined || schema.anyOf !== undefined || schema.allOf !== undefined) {
+    text = composed(schema, indent)
+  } else if (Array.isArray(schema.type)) text = union(schema.type.map((type) => byType(schema, type, indent)))
   else if (schema.type !== undefined) text = byType(schema, schema.type, indent)
   else if (schema.properties !== undefined) text = objectType(schema, indent)
   else text = 'unknown'

@@ -65,6 +65,84 @@ export async function run(): Promise<void> {
     )
   })
 
+  it('keeps properties written beside oneOf, anyOf and allOf, and narrows past default and 4XX', () => {
+    const composed = {
+      openapi: '3.1.0',
+      paths: {
+        '/labels': {
+          post: {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: { name: { type: 'string' } },
+                    required: ['name'],
+                    oneOf: [
+                      { required: ['color'], properties: { color: { type: 'string' } } },
+                      { $ref: '#/components/schemas/Icon' },
+                    ],
+                    allOf: [{ properties: { weight: { type: 'integer' } } }],
+                  },
+                },
+              },
+            },
+            responses: {
+              200: {
+                content: {
+                  'application/json': {
+                    schema: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] },
+                  },
+                },
+              },
+              '4XX': {
+                content: {
+                  'application/json': {
+                    schema: {
+                      type: 'object',
+                      properties: { reason: { type: 'string' } },
+                      required: ['reason'],
+                    },
+                  },
+                },
+              },
+              default: {
+                content: {
+                  'application/problem+json': {
+                    schema: { type: 'object', properties: { title: { type: 'string' } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: { Icon: { type: 'object', properties: { icon: { type: 'string' } }, required: ['icon'] } },
+      },
+    }
+    const code = generateClientTypes(composed)
+    expect(code).not.toContain('json: unknown')
+    const consumer = `
+import { createClient } from '${clientEntry}'
+import type { Paths } from './labels.d.ts'
+const api = createClient<Paths>('https://labels.example.com')
+export async function run(): Promise<void> {
+  const made = await api.post('/labels', { json: { name: 'bug', color: 'red', weight: 1 } })
+  if (made.status === 200) { const id: number = made.data.id; void id }
+  if (made.status === 422) { const reason: string = made.problem.reason; void reason }
+  if (made.status === 503) { const title: string | undefined = made.problem.title; void title }
+  await api.post('/labels', { json: { name: 'bug', icon: 'x' } })
+  // @ts-expect-error: name, written beside oneOf, is required
+  await api.post('/labels', { json: { color: 'red' } })
+  // @ts-expect-error: one of color or icon is required
+  await api.post('/labels', { json: { name: 'bug' } })
+}
+`
+    expect(typecheck({ 'labels.d.ts': code, 'consumer.ts': consumer })).toEqual([])
+  }, 120_000)
+
   it('handles a document without paths or schemas, and custom names', () => {
     const code = generateClientTypes({ openapi: '3.0.3' }, { typeName: 'Api' })
     expect(code).toContain('export type Api = {\n}')

@@ -14,6 +14,10 @@ describe('RadixRouter registration errors', () => {
     ['/a/:1bad', /not a valid parameter/],
     ['/a/:id{[}', /not a valid regular expression/],
     ['/a/*9x', /not a valid wildcard name/],
+    ['/assets*', /"\*" inside a segment: a wildcard is a whole last segment/],
+    ['/a/:id/x*', /"\*" inside a segment/],
+    ['/users/:userId{[^/]+}/posts', /\{\[\^\/\]\+\} contains "\/": a parameter matches one path segment/],
+    ['/a{b}/:id', /brace outside a parameter/],
   ]
   for (const [pattern, message] of cases) {
     it(`rejects ${pattern}`, () => {

@@ -104,6 +104,17 @@ export const routerCases: RouterCase[] = [
     ],
   },
   {
+    name: 'a parameter never matches an empty segment, whatever its regex',
+    routes: ['GET /any/:x{.*}', 'GET /quantified/:code{[a-z]{2}}'],
+    lookups: [
+      ['GET', '/any/thing', { route: 'GET /any/:x{.*}', params: { x: 'thing' } }],
+      ['GET', '/any/', null],
+      ['GET', '/any', null],
+      ['GET', '/quantified/ab', { route: 'GET /quantified/:code{[a-z]{2}}', params: { code: 'ab' } }],
+      ['GET', '/quantified/abc', null],
+    ],
+  },
+  {
     name: 'wildcards and catch-all',
     routes: ['GET /static/*', 'GET /docs/*path', 'GET /*'],
     lookups: [

@@ -1,4 +1,5 @@
-import { assertContentLength, type MiddlewareHandler } from '@openspeed/core'
+import { type MiddlewareHandler, withDescription } from '@openspeed/core'
+import { assertContentLength } from '@openspeed/core/adapter'
 import { configError } from '../_config-error.ts'
 
 /**
@@ -32,9 +33,12 @@ export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler {
       'bodyLimit(): maxSize must be a whole number of bytes',
     )
   }
-  return (c, next) => {
+  const middleware: MiddlewareHandler = (c, next) => {
     assertContentLength(c.req.header('content-length'), maxSize)
     c.req.bodyLimit = maxSize
     return next()
   }
+  return withDescription(middleware, {
+    responses: { 413: { description: `Request body larger than ${maxSize} bytes` } },
+  })
 }

@@ -4,7 +4,7 @@ import type { ContentCoding } from '../_accept-encoding.ts'
 import type { Encoder } from './_compress.ts'
 
 type Callback = (error: Error | null, result: Uint8Array) => void
-type Engine = Transform & { flush(kind: number, callback: () => void): void }
+export type Engine = Transform & { flush(kind: number, callback: () => void): void }
 
 // zstd arrived in node:zlib with Node 22.15 / 23.8; @types/node 20 does not declare it
 interface ZstdZlib {
@@ -19,12 +19,33 @@ const kGzip = { level: 6 }
 const kBrotli = { params: { [c.BROTLI_PARAM_QUALITY]: 4 } }
 const kZstd = { params: { [c.ZSTD_c_compressionLevel ?? 100]: 3 } }
 
-/** A Web transform over a zlib engine that flushes after every chunk, so streams stay live. */
-function transform(engine: Engine, flushKind: number): ReadableWritablePair<Uint8Array, Uint8Array> {
+/**
+ * A Web transform over a zlib engine that flushes after every chunk, so streams stay live. zlib
+ * works on the thread pool, so its output can arrive after the client went away: a cancelled or
+ * aborted transform destroys the engine and drops that late output instead of enqueueing it,
+ * which would throw outside any caller and end the process.
+ */
+export function zlibTransform(engine: Engine, flushKind: number): ReadableWritablePair<Uint8Array, Uint8Array> {
+  let open = true
+  const stop = (): void => {
+    open = false
+    engine.destroy()
+  }
   return new TransformStream<Uint8Array, Uint8Array>({
     start(controller) {
-      engine.on('data', (chunk: Buffer) => controller.enqueue(chunk))
-      engine.once('error', (error) => controller.error(error))
+      engine.on('data', (chunk: Buffer) => {
+        if (!open) return
+        try {
+          controller.enqueue(chunk)
+        } catch {
+          // a runtime without transformer cancel() tells us here that the reader is gone
+          stop()
+        }
+      })
+      engine.on('error', (error) => {
+        if (open) controller.error(error)
+        stop()
+      })
     },
     transform(chunk) {
       return new Promise((resolve) => {
@@ -38,7 +59,8 @@ function transform(engine: Engine, flushKind: number): ReadableWritablePair<Uint
         engine.end()
       })
     },
-  })
+    cancel: stop,
+  } as Transformer<Uint8Array, Uint8Array>)
 }
 
 function encoder(
@@ -52,7 +74,7 @@ function encoder(
       new Promise((resolve, reject) => {
         compress(data, options, (error, result) => (error === null ? resolve(result) : reject(error)))
       }),
-    stream: () => transform(create(options), flushKind),
+    stream: () => zlibTransform(create(options), flushKind),
   }
 }
 

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from '@openspeed/core'
+import { type MiddlewareHandler, withDescription } from '@openspeed/core'
 import { configError } from '../_config-error.ts'
 import { type CorsOrigin, type OriginCheck, toOriginCheck } from '../cors/_origin.ts'
 import { assertSameOrigin } from './_origin.ts'
@@ -56,10 +56,15 @@ export function csrf(options: CsrfOptions = {}): MiddlewareHandler {
     options.token === undefined || options.token === false
       ? null
       : toTokenPolicy(options.token === true ? {} : options.token)
-  return async (c, next) => {
+  const middleware: MiddlewareHandler = async (c, next) => {
     const unsafe = !kSafeMethods.has(c.req.method)
     if (unsafe) await assertSameOrigin(c, trusted)
     if (token !== null) await checkToken(c, token, unsafe)
     await next()
   }
+  return withDescription(middleware, {
+    responses: {
+      403: { description: 'Forbidden: a cross-site request or a missing CSRF token (unsafe methods)' },
+    },
+  })
 }

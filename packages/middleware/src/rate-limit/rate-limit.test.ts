@@ -1,4 +1,5 @@
-import { OpenSpeed, WebRequestSource } from '@openspeed/core'
+import { OpenSpeed } from '@openspeed/core'
+import { WebRequestSource } from '@openspeed/core/adapter'
 import { describe, expect, it } from 'vitest'
 import { problemOf, withServer } from '../../test/_serve.ts'
 import { MemoryStore, type RateLimitOptions, rateLimit } from './index.ts'

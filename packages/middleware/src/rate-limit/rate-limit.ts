@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from '@openspeed/core'
+import { type Context, type MiddlewareHandler, withDescription } from '@openspeed/core'
 import { formatIp } from '../_cidr.ts'
 import { type ClientAddressOptions, createClientAddressReader } from '../_client-ip.ts'
 import { configError } from '../_config-error.ts'
@@ -86,7 +86,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const keyOf = options.key
   const skip = options.skip
   const policy = policyHeader(name, rule)
-  return async function rateLimitMiddleware(c, next) {
+  const middleware: MiddlewareHandler = async function rateLimitMiddleware(c, next) {
     if (skip?.(c) === true) return next()
     const own = keyOf === undefined ? undefined : await keyOf(c)
     let key: string
@@ -113,4 +113,12 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     }
     await next()
   }
+  return withDescription(middleware, {
+    responses: {
+      429: {
+        description: `Too many requests: over ${rule.limit} per ${rule.windowMs} ms`,
+        headers: { 'retry-after': { description: 'Seconds to wait before retrying', required: true } },
+      },
+    },
+  })
 }

@@ -1,4 +1,4 @@
-import { type MiddlewareHandler, toProblemResponse } from '@openspeed/core'
+import { type MiddlewareHandler, toProblemResponse, withDescription } from '@openspeed/core'
 import { configError } from '../_config-error.ts'
 import { middlewareError } from '../_errors.ts'
 import { keepResponse } from './_keep-response.ts'
@@ -49,7 +49,7 @@ export function timeout(ms: number, options: TimeoutOptions = {}): MiddlewareHan
   if (status !== 503 && status !== 504)
     throw configError('OS_ERR_TIMEOUT_INVALID_OPTIONS', 'timeout(): status must be 503 or 504')
   const detail = options.detail ?? `The request took longer than ${ms} ms`
-  return async (c, next) => {
+  const middleware: MiddlewareHandler = async (c, next) => {
     const controller = new AbortController()
     c.set('timeoutSignal', AbortSignal.any([controller.signal, c.req.signal]))
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -64,4 +64,7 @@ export function timeout(ms: number, options: TimeoutOptions = {}): MiddlewareHan
     keepResponse(c, running)
     controller.abort(new DOMException(detail, 'TimeoutError'))
   }
+  return withDescription(middleware, {
+    responses: { [status]: { description: `No answer within ${ms} ms` } },
+  })
 }

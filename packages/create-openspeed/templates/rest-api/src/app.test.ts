@@ -48,3 +48,13 @@ it('describes every route in the OpenAPI document at /openapi.json', async () =>
   expect(Object.keys(document.paths['/todos/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch'])
   expect(document.components.schemas).toHaveProperty('Todo')
 })
+
+it('answers with a request id, security headers, CORS and rate-limit headers', async () => {
+  const response = await app.request('/todos', { headers: { origin: 'https://app.example' } })
+  expect(response.status).toBe(200)
+  expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
+  expect(response.headers.get('access-control-allow-origin')).toBe('*')
+  expect(response.headers.get('ratelimit-policy')).toBe('"default";q=600;w=60')
+})

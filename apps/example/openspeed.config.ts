@@ -1,0 +1,3 @@
+import { defineConfig } from '@openspeed/cli'
+
+export default defineConfig({ entry: 'src/main.ts' })

@@ -1,0 +1,1 @@
+export { getDescription, getValidation, type ValidationInfo } from './route-meta.ts'

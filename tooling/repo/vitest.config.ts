@@ -1,0 +1,3 @@
+import { definePackageTests } from '@openspeed/config/vitest'
+
+export default definePackageTests()
