@@ -3,7 +3,7 @@
 // the tarball into a scratch project outside the workspace, and runs the first README example.
 // Writes .ci/extra-results.json ({ passed, failed }) for summarize-tests.mjs. Needs `pnpm build` first.
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { killTree, run, start, tryFetch } from './_exec.mjs'
 import { importedPackages, parseReadmeExample, readCatalog } from './_readme-example.mjs'
+import { publishablePackages } from './_workspace.mjs'
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..')
 const tsx = join(root, 'node_modules/.bin/tsx')
@@ -37,17 +38,6 @@ async function mustRun(what, command, args, options) {
     throw new CheckError(`${what} failed (exit ${result.code})\n${tail}`)
   }
   return result
-}
-
-async function publishablePackages() {
-  const packages = []
-  for (const entry of await readdir(join(root, 'packages'), { withFileTypes: true })) {
-    const dir = join(root, 'packages', entry.name)
-    if (!entry.isDirectory() || !existsSync(join(dir, 'package.json'))) continue
-    const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'))
-    if (manifest.private !== true) packages.push({ dir, manifest, name: manifest.name })
-  }
-  return packages.sort((a, b) => a.name.localeCompare(b.name))
 }
 
 /** The package's @openspeed/* dependencies and peers, recursively, so npm never asks the registry. */

@@ -1,2 +1,2 @@
+export { handle, type ModuleWorker, toWorker, type WorkerEnv, type WorkerHandlerOptions } from './handle.ts'
 export { type AssetsBinding, type ServeAssetsOptions, serveAssets } from './serve-assets.ts'
-export { type ModuleWorker, toWorker, type WorkerEnv } from './to-worker.ts'

@@ -1,7 +1,7 @@
 import { HttpError, OpenSpeed } from '@openspeed/core'
 import { describe, expect, it, vi } from 'vitest'
 import { type AssetsBinding, serveAssets } from './serve-assets.ts'
-import { toWorker } from './to-worker.ts'
+import { handle } from './handle.ts'
 
 // the real binding is exercised on workerd in test/workerd.test.ts; here a Fetcher-shaped object
 const assets: AssetsBinding = {
@@ -17,7 +17,7 @@ const app = new OpenSpeed<{ Bindings: { ASSETS?: AssetsBinding; STATIC?: AssetsB
 
 describe('serveAssets', () => {
   it('answers unmatched requests from the binding', async () => {
-    const response = await toWorker(app).fetch(
+    const response = await handle(app).fetch(
       new Request('https://example.com/logo.svg'),
       { ASSETS: assets },
       ctx,
@@ -27,7 +27,7 @@ describe('serveAssets', () => {
   })
 
   it('keeps a 404 a handler throws', async () => {
-    const response = await toWorker(app).fetch(
+    const response = await handle(app).fetch(
       new Request('https://example.com/api/books/9'),
       { ASSETS: assets },
       ctx,
@@ -38,7 +38,7 @@ describe('serveAssets', () => {
 
   it('reads another binding name', async () => {
     const named = new OpenSpeed().notFound(serveAssets({ binding: 'STATIC' }))
-    const response = await toWorker(named).fetch(
+    const response = await handle(named).fetch(
       new Request('https://example.com/a.txt'),
       { STATIC: assets },
       ctx,
@@ -48,7 +48,7 @@ describe('serveAssets', () => {
 
   it('a missing binding is a 500 for the client and a clear error in the log', async () => {
     const logError = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const response = await toWorker(app).fetch(new Request('https://example.com/logo.svg'), {}, ctx)
+    const response = await handle(app).fetch(new Request('https://example.com/logo.svg'), {}, ctx)
     expect(response.status).toBe(500)
     expect(await response.text()).not.toMatch(/wrangler/)
     expect(String(logError.mock.calls.flat().join(' '))).toMatch(/env\.ASSETS is not an assets binding/)

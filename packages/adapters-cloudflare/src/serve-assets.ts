@@ -28,12 +28,12 @@ export interface ServeAssetsOptions {
  * Cloudflare serves matching assets before the worker runs and this covers the rest.
  *
  * @example
- * import { serveAssets, toWorker } from '@openspeed/adapters-cloudflare'
+ * import { handle, serveAssets } from '@openspeed/adapters-cloudflare'
  *
  * const app = new OpenSpeed<{ Bindings: { ASSETS: AssetsBinding } }>()
  *   .get('/api/hello', (c) => c.json({ hello: 'world' }))
  *   .notFound(serveAssets())
- * export default toWorker(app)
+ * export default handle(app)
  */
 export function serveAssets(
   options: ServeAssetsOptions = {},

@@ -18,7 +18,7 @@ it('runs a worker built from dist/ on workerd', async () => {
     )
   }
   const dist = await import(distEntry)
-  expect(Object.keys(dist).sort()).toEqual(['serveAssets', 'toWorker'])
+  expect(Object.keys(dist).sort()).toEqual(['handle', 'serveAssets', 'toWorker'])
   const script = await bundleWorker(fileURLToPath(new URL('./fixtures/dist-worker.ts', import.meta.url)))
   const started = await startWorker(script, { bindings: { NAME: 'dist' } })
   miniflare = started.miniflare

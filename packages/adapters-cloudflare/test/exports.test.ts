@@ -3,6 +3,7 @@ import { expect, it } from 'vitest'
 it('exports exactly the public API', async () => {
   expect(Object.keys(await import('../src/index.ts')).sort()).toMatchInlineSnapshot(`
     [
+      "handle",
       "serveAssets",
       "toWorker",
     ]

@@ -120,9 +120,12 @@ function createNodeServer(options: ServeOptions): NodeServer {
   const tls = options.tls
   if (options.http2 === true)
     return tls ? createSecureServer({ allowHTTP1: true, ...tls }) : createH2cServer()
+  const requestTimeout = options.requestTimeout ?? kDefaultTimeouts.requestTimeout
+  // Node refuses a headers timeout longer than a (non-zero) request timeout
+  const headersCap = requestTimeout > 0 ? requestTimeout : Number.POSITIVE_INFINITY
   const timeouts = {
-    headersTimeout: options.headersTimeout ?? kDefaultTimeouts.headersTimeout,
-    requestTimeout: options.requestTimeout ?? kDefaultTimeouts.requestTimeout,
+    headersTimeout: options.headersTimeout ?? Math.min(kDefaultTimeouts.headersTimeout, headersCap),
+    requestTimeout,
     keepAliveTimeout: options.keepAliveTimeout ?? kDefaultTimeouts.keepAliveTimeout,
     connectionsCheckingInterval:
       options.connectionsCheckingInterval ?? kDefaultTimeouts.connectionsCheckingInterval,

@@ -1,5 +1,5 @@
-import { getConnInfo, OpenSpeed } from '@openspeed/core'
-import { describe, expect, it } from 'vitest'
+import { FastResponse, getConnInfo, OpenSpeed } from '@openspeed/core'
+import { describe, expect, it, vi } from 'vitest'
 import { handle } from './handle.ts'
 
 const app = new OpenSpeed()
@@ -50,5 +50,16 @@ describe('handle (Edge)', () => {
     const bad = await handler(new Request('https://example.vercel.app/%E0%A4%A'))
     expect(bad.status).toBe(400)
     expect(bad.headers.get('content-type')).toBe('application/problem+json')
+  })
+})
+
+describe('the last resort', () => {
+  it('answers a response the runtime refuses with the coded 500 and reports the error', async () => {
+    const logError = vi.fn()
+    const broken = new OpenSpeed().get('/', () => new FastResponse(200, { 'x-bad': 'a\u0000b' }, 'never'))
+    const response = await handle(broken, { logError })(new Request('https://example.vercel.app/'))
+    expect(response.status).toBe(500)
+    expect(await response.json()).toMatchObject({ status: 500, code: 'OS_ERR_INTERNAL' })
+    expect(logError).toHaveBeenCalledWith(expect.any(TypeError))
   })
 })

@@ -20,6 +20,17 @@ export interface VercelEdgeContext {
  */
 export type VercelEdgeHandler = (request: Request, context?: unknown) => Promise<Response>
 
+/**
+ * Options for {@link handle}.
+ *
+ * @example
+ * export default handle(app, { logError: (error) => console.error('edge function failed', error) })
+ */
+export interface VercelEdgeHandlerOptions {
+  /** Where failures the app itself could not answer are reported. Default: core's `defaultLogError`. */
+  logError?: (error: unknown) => void
+}
+
 const kUnknown: ConnInfo = { remote: {} }
 
 /**
@@ -48,7 +59,8 @@ function executionContextOf(context: unknown): ExecutionContext | undefined {
  * Turns an app into a Vercel Edge Function (`export default handle(app)`) or a set of Next.js
  * route handlers (`export const GET = handle(app)`, same for the other methods). The Edge
  * context's `waitUntil` becomes `c.executionCtx.waitUntil`; `getConnInfo(c)` reads the client
- * address Vercel puts in `X-Real-IP` / `X-Forwarded-For`.
+ * address Vercel puts in `X-Real-IP` / `X-Forwarded-For`. If the app itself fails to answer, the
+ * client gets core's 500 problem (`OS_ERR_INTERNAL`) instead of the platform's error page.
  *
  * @example
  * import { OpenSpeed } from '@openspeed/core'
@@ -58,7 +70,14 @@ function executionContextOf(context: unknown): ExecutionContext | undefined {
  * export const config = { runtime: 'edge' }
  * export default handle(app)
  */
-export function handle(app: OpenSpeed<any, any>): VercelEdgeHandler {
+export function handle(app: OpenSpeed<any, any>, options: VercelEdgeHandlerOptions = {}): VercelEdgeHandler {
+  const { logError } = options
   return async (request, context) =>
-    respondSafely(app, new WebRequestSource(request, connInfoOf(request)), undefined, executionContextOf(context))
+    respondSafely(
+      app,
+      new WebRequestSource(request, connInfoOf(request)),
+      undefined,
+      executionContextOf(context),
+      logError,
+    )
 }

@@ -1,1 +1,6 @@
-export { handle, type VercelEdgeContext, type VercelEdgeHandler } from './handle.ts'
+export {
+  handle,
+  type VercelEdgeContext,
+  type VercelEdgeHandler,
+  type VercelEdgeHandlerOptions,
+} from './handle.ts'

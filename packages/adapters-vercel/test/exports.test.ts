@@ -18,3 +18,9 @@ it('keeps node:* imports out of the Edge entry', async () => {
   const source = readFileSync(new URL('../src/handle.ts', import.meta.url), 'utf8')
   expect(source).not.toMatch(/from ['"](node:|@openspeed\/adapters-node)/)
 })
+
+it('re-exports nothing of another package from the Node entry', async () => {
+  const { readFileSync } = await import('node:fs')
+  const source = readFileSync(new URL('../src/node.ts', import.meta.url), 'utf8')
+  expect(source).not.toMatch(/^export[^\n]*from ['"]@openspeed\//m)
+})

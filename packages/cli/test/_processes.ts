@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
@@ -21,7 +21,6 @@ export const runtimeBinaries: { bun: string; deno: string } = {
  */
 export function pathWithRuntimes(): { PATH: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'openspeed-cli-bin-'))
-  mkdirSync(dir, { recursive: true })
   for (const [name, binary] of Object.entries(runtimeBinaries)) symlinkSync(binary, join(dir, name))
   return {
     PATH: `${dir}${delimiter}${process.env.PATH ?? ''}`,

@@ -78,6 +78,6 @@ export class ClientError extends OpenSpeedError<ClientErrorCode> {
   }
 
   static {
-    OpenSpeedError.brand(this, '@openspeed/client.ClientError')
+    OpenSpeedError.brand(ClientError, '@openspeed/client.ClientError')
   }
 }

@@ -22,8 +22,8 @@ it('calls an app through the built dist/', async () => {
     ok: true,
     data: { id: 'a/b' },
   })
-  await expect(api.get('/users/:id', { params: {} as never })).rejects.toSatisfy(
-    client.ClientError.isInstance,
+  await expect(api.get('/users/:id', { params: {} as never })).rejects.toSatisfy((error) =>
+    client.ClientError.isInstance(error),
   )
 })
 

@@ -1,5 +1,4 @@
 import type { Context } from './context.ts'
-import { readSource } from './request.ts'
 
 /** The client's side of the connection, as far as the runtime reports it. */
 export interface ConnInfo {
@@ -23,5 +22,5 @@ const kUnknown: ConnInfo = Object.freeze({ remote: Object.freeze({}) })
  * app.get('/ip', (c) => c.text(getConnInfo(c).remote.address ?? 'unknown'))
  */
 export function getConnInfo(c: Context): ConnInfo {
-  return readSource(c.req).connInfo?.() ?? kUnknown
+  return c.req['~source'].connInfo?.() ?? kUnknown
 }

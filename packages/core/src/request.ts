@@ -46,9 +46,6 @@ function isFormContentType(contentType: string | undefined): boolean {
  *   return c.json({ id, draft, body })
  * })
  */
-/** Reads the request's source; for core's own helpers (`getConnInfo`), not part of the public API. */
-export let readSource: (request: OpenSpeedRequest<any, any>) => RequestSource
-
 export class OpenSpeedRequest<P extends string = string, I extends Input = {}> {
   /** Upper-case HTTP method. */
   readonly method: string
@@ -239,7 +236,11 @@ export class OpenSpeedRequest<P extends string = string, I extends Input = {}> {
     this.#valid[target] = value
   }
 
-  static {
-    readSource = (request) => request.#source
+  /**
+   * The adapter's view of the request, for core's own helpers (`getConnInfo`). The `~` marks it
+   * as internal: not part of the public API, free to change in any release.
+   */
+  get '~source'(): RequestSource {
+    return this.#source
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 const entry = new URL('../dist/index.js', import.meta.url)
@@ -48,5 +48,15 @@ describe('built dist/', () => {
     expect(adapter.internalErrorResponse()).toBeInstanceOf(core.FastResponse)
     const app = new core.OpenSpeed().get('/', (c) => c.text('ok'))
     expect(await (await app.respond(new adapter.WebRequestSource(new Request('http://h/')))).text()).toBe('ok')
+  })
+
+  it('ships the JSDoc of OpenSpeedRequest on the class itself', () => {
+    const dist = new URL('../dist/', import.meta.url)
+    const declarations = readdirSync(dist)
+      .filter((name) => name.endsWith('.d.ts'))
+      .map((name) => readFileSync(new URL(name, dist), 'utf8'))
+      .join('\n')
+    const doc = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*declare class OpenSpeedRequest\b/.exec(declarations)
+    expect(doc?.[1]).toMatch(/The request as handlers see it/)
   })
 })

@@ -42,6 +42,8 @@ it('keeps the adapter entry (`@openspeed/core/adapter`) export names stable', as
       "bodyTooLarge",
       "defaultLogError",
       "internalErrorResponse",
+      "invalidHostError",
+      "isValidAuthority",
       "readStreamWithLimit",
       "respondSafely",
       "startServer",

@@ -45,6 +45,8 @@ export async function packWorkspace(names: readonly string[]): Promise<Scaffolde
         [
           'exec',
           '--yes',
+          // the scaffolder's own @openspeed/* dependencies, which the registry does not have either
+          ...Object.values(overrides).map((tarball) => `--package=${tarball.slice('file:'.length)}`),
           `--package=${tarballs['create-openspeed']}`,
           '--prefer-offline',
           '--',

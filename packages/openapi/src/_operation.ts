@@ -1,4 +1,5 @@
-import type { ResponseDescription, ValidationInfo, ValidationTarget } from '@openspeed/core'
+import type { ResponseDescription, ValidationTarget } from '@openspeed/core'
+import type { ValidationInfo } from '@openspeed/core/tools'
 import type { SchemaRegistry } from './_components.ts'
 import type { OpenApiPath } from './_paths.ts'
 import { automaticProblems, problemResponse } from './_problems.ts'

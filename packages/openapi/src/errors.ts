@@ -50,6 +50,6 @@ export const openapiErrorCodes: ErrorCodeTable<OpenApiErrorCode> = {
  */
 export class OpenApiError extends OpenSpeedError<OpenApiErrorCode> {
   static {
-    OpenSpeedError.brand(this, '@openspeed/openapi.OpenApiError')
+    OpenSpeedError.brand(OpenApiError, '@openspeed/openapi.OpenApiError')
   }
 }

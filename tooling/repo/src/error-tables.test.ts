@@ -10,7 +10,9 @@ it('finds each table once across entry points, and reports entries that fail to 
     '@fx/tables fxErrorCodes',
     '@fx/tables brokenErrorCodes',
   ])
-  expect(importFailures).toEqual([expect.stringMatching(/^@fx\/tables\/broken \(\.\/src\/missing\.ts\) failed to import: /)])
+  expect(importFailures).toEqual([
+    expect.stringMatching(/^@fx\/tables\/broken \(\.\/src\/missing\.ts\) failed to import: /),
+  ])
 })
 
 it('names every mistake in a table, and none in a good one', async () => {
@@ -20,7 +22,7 @@ it('names every mistake in a table, and none in a good one', async () => {
     '@fx/tables brokenErrorCodes.os_err_lower: not OS_ERR_<AREA>_<WHAT> (capitals, digits, underscores)',
     '@fx/tables brokenErrorCodes.OS_ERR_FX_NOT_AN_OBJECT: not an { status?, exitCode?, description } entry',
     '@fx/tables brokenErrorCodes.OS_ERR_FX_EMPTY: no description',
-    '@fx/tables brokenErrorCodes.OS_ERR_FX_EMPTY: status 0 is not an HTTP status',
+    '@fx/tables brokenErrorCodes.OS_ERR_FX_EMPTY: status 0 is not an HTTP status (leave it out for a code no client sees)',
     '@fx/tables brokenErrorCodes.OS_ERR_FX_EMPTY: exitCode 0 is not a failing exit status',
     '@fx/tables brokenErrorCodes.OS_ERR_FX_EMPTY: unknown field extra',
   ])

@@ -83,7 +83,9 @@ export function tableProblems({ entry, exportName, table }: FoundTable): string[
       status !== undefined &&
       !(Number.isInteger(status) && (status as number) >= 100 && (status as number) < 600)
     )
-      problems.push(`${where(code)}: status ${String(status)} is not an HTTP status`)
+      problems.push(
+        `${where(code)}: status ${String(status)} is not an HTTP status (leave it out for a code no client sees)`,
+      )
     if (
       exitCode !== undefined &&
       !(Number.isInteger(exitCode) && (exitCode as number) >= 1 && (exitCode as number) < 256)

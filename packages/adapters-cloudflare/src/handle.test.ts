@@ -1,6 +1,6 @@
-import { getConnInfo, OpenSpeed } from '@openspeed/core'
-import { describe, expect, it } from 'vitest'
-import { toWorker } from './to-worker.ts'
+import { FastResponse, getConnInfo, OpenSpeed } from '@openspeed/core'
+import { describe, expect, it, vi } from 'vitest'
+import { handle, toWorker } from './handle.ts'
 
 type Bindings = { GREETING: string }
 const waited: Promise<unknown>[] = []
@@ -18,11 +18,11 @@ const app = new OpenSpeed<{ Bindings: Bindings }>()
     c.executionCtx!.waitUntil(Promise.resolve('done'))
     return c.text('ok')
   })
-const worker = toWorker(app)
+const worker = handle(app)
 const call = (path: string, headers: Record<string, string> = {}) =>
   worker.fetch(new Request(`https://example.com${path}`, { headers }), { GREETING: 'Hi' }, ctx)
 
-describe('toWorker', () => {
+describe('handle', () => {
   it('hands env to c.env and the execution context to c.executionCtx', async () => {
     expect(await (await call('/hello')).text()).toBe('Hi')
     await call('/later')
@@ -56,5 +56,20 @@ describe('toWorker', () => {
     const missing = await call('/missing')
     expect(missing.status).toBe(404)
     expect(missing.headers.get('content-type')).toBe('application/problem+json')
+  })
+})
+
+describe('the last resort', () => {
+  it('answers a response the runtime refuses with the coded 500, not the platform error page', async () => {
+    const logError = vi.fn()
+    const broken = new OpenSpeed().get('/', () => new FastResponse(200, { 'x-bad': 'a\u0000b' }, 'never'))
+    const response = await handle(broken, { logError }).fetch(new Request('https://example.com/'), {}, ctx)
+    expect(response.status).toBe(500)
+    expect(await response.json()).toMatchObject({ status: 500, code: 'OS_ERR_INTERNAL' })
+    expect(logError).toHaveBeenCalledWith(expect.any(TypeError))
+  })
+
+  it('keeps toWorker as the deprecated name of handle', () => {
+    expect(toWorker).toBe(handle)
   })
 })

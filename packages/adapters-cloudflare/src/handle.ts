@@ -8,11 +8,22 @@ export type WorkerEnv<E extends Env> = E['Bindings'] extends object ? E['Binding
  * A module worker: what `export default` hands to workerd.
  *
  * @example
- * const worker: ModuleWorker<{ GREETING: string }> = toWorker(app)
+ * const worker: ModuleWorker<{ GREETING: string }> = handle(app)
  * export default worker
  */
 export interface ModuleWorker<Bindings = Record<string, unknown>> {
   fetch(request: Request, env: Bindings, ctx: ExecutionContext): Response | Promise<Response>
+}
+
+/**
+ * Options for {@link handle}.
+ *
+ * @example
+ * export default handle(app, { logError: (error) => console.error('worker failed', error) })
+ */
+export interface WorkerHandlerOptions {
+  /** Where failures the app itself could not answer are reported. Default: core's `defaultLogError`. */
+  logError?: (error: unknown) => void
 }
 
 const kUnknown: ConnInfo = { remote: {} }
@@ -34,24 +45,39 @@ function connInfoOf(request: Request): () => ConnInfo {
  * Turns an app into a Cloudflare Workers module worker. `env` (vars, secrets, KV, D1, R2, Durable
  * Objects, service bindings) reaches handlers as `c.env`, typed by the app's `Bindings`; the
  * execution context is `c.executionCtx`, so `c.executionCtx.waitUntil()` keeps work running after
- * the response; `getConnInfo(c)` reads `CF-Connecting-IP`.
+ * the response; `getConnInfo(c)` reads `CF-Connecting-IP`. If the app itself fails to answer, the
+ * client gets core's 500 problem (`OS_ERR_INTERNAL`) instead of Cloudflare's error page.
  *
  * @example
  * import { OpenSpeed } from '@openspeed/core'
- * import { toWorker } from '@openspeed/adapters-cloudflare'
+ * import { handle } from '@openspeed/adapters-cloudflare'
  *
  * type Bindings = { GREETING: string; CACHE: KVNamespace }
  * const app = new OpenSpeed<{ Bindings: Bindings }>().get('/', (c) => c.text(c.env.GREETING))
- * export default toWorker(app)
+ * export default handle(app)
  */
-export function toWorker<E extends Env>(app: OpenSpeed<E, any>): ModuleWorker<WorkerEnv<E>> {
+export function handle<E extends Env>(
+  app: OpenSpeed<E, any>,
+  options: WorkerHandlerOptions = {},
+): ModuleWorker<WorkerEnv<E>> {
+  const { logError } = options
   return {
     fetch: (request, env, ctx) => {
-      const result = respondSafely(app, new WebRequestSource(request, connInfoOf(request)), env, ctx)
+      const source = new WebRequestSource(request, connInfoOf(request))
+      const result = respondSafely(app, source, env, ctx, logError)
       return result instanceof Promise ? result.then(keepEncoding) : keepEncoding(result)
     },
   }
 }
+
+/**
+ * The former name of {@link handle}.
+ *
+ * @deprecated Use `handle(app)`: adapters name the entry point a platform invokes `handle`.
+ * @example
+ * export default handle(app) // was: toWorker(app)
+ */
+export const toWorker: typeof handle = handle
 
 // workerd compresses bodies itself and treats a body as not yet encoded: one the app already
 // compressed (Content-Encoding set) must be marked as such, or it would be compressed twice
