@@ -1,4 +1,4 @@
-import { getConnInfo, OpenSpeed } from '@openspeed/core'
+import { FastResponse, getConnInfo, OpenSpeed } from '@openspeed/core'
 import { describe, expect, it } from 'vitest'
 import type { BunServer } from './_bun.ts'
 import { bunRuntime } from './_bun.ts'
@@ -38,6 +38,24 @@ describe('toBunHandler', () => {
     const slow = new OpenSpeed().get('/', (c) => c.text('ready'))
     slow.addHook('onStart', async () => {})
     expect(await (await toBunHandler(slow)(new Request('http://x/'), server(null))).text()).toBe('ready')
+  })
+})
+
+describe('what toBunHandler answers itself', () => {
+  it('a Host no URL can hold is a 400, before the app runs', async () => {
+    const response = await toBunHandler(app)(new Request('http://x/', { headers: { host: 'a:b' } }), server(null))
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ code: 'OS_ERR_REQUEST_INVALID_HOST' })
+  })
+
+  it('a response the runtime refuses is the coded 500, reported to logError', async () => {
+    const errors: unknown[] = []
+    const broken = new OpenSpeed().get('/', () => new FastResponse(200, { 'x-bad': 'a\u0000b' }, 'never'))
+    const handler = toBunHandler(broken, { logError: (error) => errors.push(error) })
+    const response = await handler(new Request('http://x/'), server(null))
+    expect(response.status).toBe(500)
+    expect(await response.json()).toMatchObject({ code: 'OS_ERR_INTERNAL' })
+    expect(errors).toEqual([expect.any(TypeError)])
   })
 })
 

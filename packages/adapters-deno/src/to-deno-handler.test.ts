@@ -1,4 +1,4 @@
-import { getConnInfo, OpenSpeed } from '@openspeed/core'
+import { FastResponse, getConnInfo, OpenSpeed } from '@openspeed/core'
 import { describe, expect, it } from 'vitest'
 import { denoRuntime } from './_deno.ts'
 import { toConnInfo, toDenoHandler } from './to-deno-handler.ts'
@@ -54,4 +54,23 @@ describe('toDenoHandler', () => {
 
 it('explains that serve() needs Deno when run elsewhere', () => {
   expect(() => denoRuntime()).toThrow(/runs on Deno only/)
+})
+
+describe('what toDenoHandler answers itself', () => {
+  it('a Host no URL can hold is a 400, before the app runs', async () => {
+    const response = await toDenoHandler(app)(new Request('http://x/', { headers: { host: 'evil.test/x?' } }))
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ code: 'OS_ERR_REQUEST_INVALID_HOST' })
+  })
+
+  it('a response the runtime refuses is the coded 500, reported to logError', async () => {
+    const errors: unknown[] = []
+    const broken = new OpenSpeed().get('/', () => new FastResponse(200, { 'x-bad': 'a\u0000b' }, 'never'))
+    const response = await toDenoHandler(broken, { logError: (error) => errors.push(error) })(
+      new Request('http://x/'),
+    )
+    expect(response.status).toBe(500)
+    expect(await response.json()).toMatchObject({ code: 'OS_ERR_INTERNAL' })
+    expect(errors).toEqual([expect.any(TypeError)])
+  })
 })

@@ -177,7 +177,7 @@ describe('NodeRequestSource', () => {
         source.stream()!.getReader()
         return source.readBody(100)
       }),
-    ).toBeInstanceOf(TypeError)
+    ).toMatchObject({ name: 'NodeAdapterError', code: 'OS_ERR_NODE_BODY_STREAM_LOCKED' })
   })
 
   it('applies the limit to a body read through a stream', async () => {

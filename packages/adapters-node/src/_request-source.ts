@@ -11,6 +11,7 @@ import {
 } from '@openspeed/core/adapter'
 import { bytesStream, readNodeBody, toWebStream } from './_body.ts'
 import { splitAbsoluteForm } from './_target.ts'
+import { NodeAdapterError } from './errors.ts'
 
 /**
  * A request as Node's `request` event delivers it, over HTTP/1.x or HTTP/2 (compat API).
@@ -155,7 +156,9 @@ export class NodeRequestSource implements RequestSource {
       reading = Promise.resolve(new Uint8Array(0))
     else if (stream === undefined) reading = readNodeBody(this.#req, limit)
     else if (stream.locked)
-      return Promise.reject(new TypeError('The request body stream is already being read'))
+      return Promise.reject(
+        new NodeAdapterError('OS_ERR_NODE_BODY_STREAM_LOCKED', 'The request body stream is already being read'),
+      )
     else reading = readStreamWithLimit(stream, limit)
     this.#reading = reading.then((bytes) => (this.#bytes = bytes))
     return this.#reading

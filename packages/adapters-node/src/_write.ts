@@ -3,6 +3,7 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import type { HeaderRecord } from '@openspeed/core'
 import { type HandleResult, internalErrorResponse } from '@openspeed/core/adapter'
 import { isClosed, type NodeRequest, type NodeResponse } from './_request-source.ts'
+import { NodeAdapterError } from './errors.ts'
 
 // headers HTTP/2 forbids (RFC 9113 §8.2.2); Node warns and drops them, so strip them quietly
 const kConnectionHeaders = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']
@@ -34,7 +35,9 @@ export function writeResult(result: HandleResult, req: NodeRequest, res: NodeRes
     else res.end(body)
     return
   }
-  if (!(body instanceof ReadableStream)) throw new TypeError(`Unsupported response body: ${typeof body}`)
+  if (!(body instanceof ReadableStream)) {
+    throw new NodeAdapterError('OS_ERR_NODE_UNSUPPORTED_BODY', `Unsupported response body: ${typeof body}`)
+  }
   res.writeHead(result.status, headers as OutgoingHttpHeaders)
   writeBodyStream(body, req, res)
 }

@@ -1,3 +1,4 @@
+export { adaptersNodeErrorCodes, NodeAdapterError, type NodeAdapterErrorCode } from './errors.ts'
 export {
   type NodeServer,
   type ServeHandle,

@@ -1,6 +1,7 @@
 import { FastResponse, OpenSpeed } from '@openspeed/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { listen, rawRequest, type TestServer } from '../test/_helpers.ts'
+import { NodeAdapterError } from './errors.ts'
 import { toNodeHandler } from './to-node-handler.ts'
 
 let server: TestServer | undefined
@@ -100,10 +101,15 @@ describe('toNodeHandler', () => {
     expect(errors).toHaveLength(1)
   })
 
-  it('answers 500 for a body of an unsupported type', async () => {
+  it('answers the coded 500 for a body of an unsupported type and logs a coded error', async () => {
+    const errors: unknown[] = []
     const app = new OpenSpeed().get('/', () => new FastResponse(200, {}, 42 as never))
-    server = await listen(toNodeHandler(app, { logError: () => {} }))
-    expect((await fetch(server.url)).status).toBe(500)
+    server = await listen(toNodeHandler(app, { logError: (error) => errors.push(error) }))
+    const response = await fetch(server.url)
+    expect(response.status).toBe(500)
+    expect(await response.json()).toMatchObject({ code: 'OS_ERR_INTERNAL' })
+    expect(NodeAdapterError.isInstance(errors[0])).toBe(true)
+    expect(errors[0]).toMatchObject({ code: 'OS_ERR_NODE_UNSUPPORTED_BODY' })
   })
 
   it('destroys the connection when writing fails after the headers went out', async () => {

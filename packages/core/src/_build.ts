@@ -9,7 +9,7 @@ import {
   scopeCoverage,
 } from './_scope.ts'
 import type { Context } from './context.ts'
-import type { HookLists } from './hooks.ts'
+import type { HookLists } from './_hooks.ts'
 import { HttpError } from './http-error.ts'
 import { type OpenSpeed, readDefinition } from './open-speed.ts'
 import { toProblemResponse } from './problem.ts'

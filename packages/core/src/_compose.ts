@@ -1,6 +1,7 @@
 import { isPromiseLike } from './_promise.ts'
 import type { Context } from './context.ts'
 import { FastResponse } from './fast-response.ts'
+import { OpenSpeedError } from './openspeed-error.ts'
 import type { Handler, MiddlewareHandler, Next } from './types.ts'
 
 /** What a composed chain resolves to. */
@@ -20,6 +21,13 @@ export interface RouteEntry {
 
 const noopNext: Next = () => Promise.resolve()
 const ignore = (): void => {}
+
+function nextCalledTwice(): OpenSpeedError {
+  return new OpenSpeedError(
+    'OS_ERR_MIDDLEWARE_NEXT_CALLED_TWICE',
+    'A middleware called next() more than once; the rest of the chain runs only once per request',
+  )
+}
 
 class MissingResponseError extends Error {
   constructor() {
@@ -106,8 +114,18 @@ export function composeChain(
   }
   const run = (c: Context, index: number): Promise<void> | undefined => {
     let value: unknown
+    // the flag lives in the context the `next` closure already captures: no extra allocation
+    let called = false
+    const next =
+      index === last
+        ? noopNext
+        : () => {
+            if (called) throw nextCalledTwice()
+            called = true
+            return Promise.resolve(run(c, index + 1))
+          }
     try {
-      value = handlers[index]!(c, index === last ? noopNext : () => Promise.resolve(run(c, index + 1)))
+      value = handlers[index]!(c, next)
     } catch (error) {
       return fromError(c, error)
     }

@@ -1,6 +1,6 @@
 import type { Context } from './context.ts'
 import type { FastResponse } from './fast-response.ts'
-import type { HookLists } from './hooks.ts'
+import type { HookLists } from './_hooks.ts'
 import type { OpenSpeed } from './open-speed.ts'
 import type { Handler, MiddlewareHandler } from './types.ts'
 

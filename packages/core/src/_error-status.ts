@@ -32,6 +32,7 @@ export const errorStatus = {
   OS_ERR_PLUGIN_MISSING_DEPENDENCY: 500,
   OS_ERR_BODY_ALREADY_READ: 500,
   OS_ERR_PROBLEM_RESERVED_MEMBER: 500,
+  OS_ERR_INVALID_OPTIONS: 500,
 } as const
 
 /** A stable OpenSpeed core error code, such as `OS_ERR_VALIDATION_FAILED`. */

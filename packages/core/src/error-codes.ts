@@ -41,6 +41,8 @@ const descriptions: Record<ErrorCode, string> = {
   OS_ERR_BODY_ALREADY_READ: 'The request body was read in one format and then requested as a stream.',
   OS_ERR_PROBLEM_RESERVED_MEMBER:
     'An `HttpError` extension member has the name of a standard problem member (`type`, `title`, `status`, `detail`, `instance`, `code`, `errors`).',
+  OS_ERR_INVALID_OPTIONS:
+    'A function was called with an unknown option or a value of the wrong kind (`checkOptions()`; thrown at start-up).',
 }
 
 function describeCodes(): CoreCodeTable {

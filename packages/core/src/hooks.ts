@@ -21,11 +21,3 @@ export interface Hooks {
 
 /** A lifecycle hook name. */
 export type HookName = keyof Hooks
-
-/** Hooks by name, in registration order. */
-export type HookLists = { [K in HookName]: Hooks[K][] }
-
-/** Empty hook lists. */
-export function createHookLists(): HookLists {
-  return { onStart: [], onRequest: [], onResponse: [], onError: [], onClose: [] }
-}

@@ -14,7 +14,8 @@ import type { RouteMethod, RouteMethodOn } from './_route-types.ts'
 import { createUnmatchedChain, type TrailingSlash } from './_unmatched.ts'
 import { toWebResponse } from './_web-response.ts'
 import type { Context } from './context.ts'
-import { createHookLists, type HookName, type Hooks } from './hooks.ts'
+import { assertValidHook, createHookLists } from './_hooks.ts'
+import type { HookName, Hooks } from './hooks.ts'
 import { OpenSpeedError } from './openspeed-error.ts'
 import type { Plugin } from './plugin.ts'
 import { type RequestSource, WebRequestSource } from './request-source.ts'
@@ -198,6 +199,7 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
    * app.addHook('onClose', async () => { await db.end() })
    */
   addHook<K extends HookName>(name: K, hook: Hooks[K]): this {
+    assertValidHook(name, hook)
     if (name !== 'onClose' && name !== 'onError') this.#assertNotStarted(`The ${name} hook`)
     this.#hooks[name].push(hook as never)
     return this

@@ -50,6 +50,16 @@ describe('built dist/', () => {
     expect(await (await app.respond(new adapter.WebRequestSource(new Request('http://h/')))).text()).toBe('ok')
   })
 
+  it('reads route metadata through the tools entry', async () => {
+    const core = (await import(entry.href)) as typeof import('../src/index.ts')
+    const toolsEntry = new URL('../dist/tools.js', import.meta.url).href
+    const tools = (await import(toolsEntry)) as typeof import('../src/tools.ts')
+    const docs = core.describe({ summary: 'Home' })
+    const app = new core.OpenSpeed().get('/', docs, (c) => c.text('ok'))
+    expect(app.routes()[0]!.handlers.map(tools.getDescription)[0]).toEqual({ summary: 'Home' })
+    expect(tools.getValidation(docs)).toBeUndefined()
+  })
+
   it('ships the JSDoc of OpenSpeedRequest on the class itself', () => {
     const dist = new URL('../dist/', import.meta.url)
     const declarations = readdirSync(dist)

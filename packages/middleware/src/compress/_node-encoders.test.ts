@@ -15,9 +15,9 @@ const engines: Record<string, [() => Engine, number]> = {
 function watchedEngine(create: () => Engine): { engine: Engine; nextWrite: () => Promise<void> } {
   const engine = create()
   let started = deferred()
-  const write = engine.write.bind(engine) as (chunk: Uint8Array) => boolean
-  engine.write = ((chunk: Uint8Array) => {
-    const result = write(chunk)
+  const write = engine.write.bind(engine) as (...args: unknown[]) => boolean
+  engine.write = ((...args: unknown[]) => {
+    const result = write(...args)
     started.resolve()
     return result
   }) as Engine['write']

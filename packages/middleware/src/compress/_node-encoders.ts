@@ -19,33 +19,12 @@ const kGzip = { level: 6 }
 const kBrotli = { params: { [c.BROTLI_PARAM_QUALITY]: 4 } }
 const kZstd = { params: { [c.ZSTD_c_compressionLevel ?? 100]: 3 } }
 
-/**
- * A Web transform over a zlib engine that flushes after every chunk, so streams stay live. zlib
- * works on the thread pool, so its output can arrive after the client went away: a cancelled or
- * aborted transform destroys the engine and drops that late output instead of enqueueing it,
- * which would throw outside any caller and end the process.
- */
+/** A Web transform over a zlib engine that flushes after every chunk, so streams stay live. */
 export function zlibTransform(engine: Engine, flushKind: number): ReadableWritablePair<Uint8Array, Uint8Array> {
-  let open = true
-  const stop = (): void => {
-    open = false
-    engine.destroy()
-  }
   return new TransformStream<Uint8Array, Uint8Array>({
     start(controller) {
-      engine.on('data', (chunk: Buffer) => {
-        if (!open) return
-        try {
-          controller.enqueue(chunk)
-        } catch {
-          // a runtime without transformer cancel() tells us here that the reader is gone
-          stop()
-        }
-      })
-      engine.on('error', (error) => {
-        if (open) controller.error(error)
-        stop()
-      })
+      engine.on('data', (chunk: Buffer) => controller.enqueue(chunk))
+      engine.once('error', (error) => controller.error(error))
     },
     transform(chunk) {
       return new Promise((resolve) => {
@@ -59,8 +38,7 @@ export function zlibTransform(engine: Engine, flushKind: number): ReadableWritab
         engine.end()
       })
     },
-    cancel: stop,
-  } as Transformer<Uint8Array, Uint8Array>)
+  })
 }
 
 function encoder(
@@ -74,7 +52,7 @@ function encoder(
       new Promise((resolve, reject) => {
         compress(data, options, (error, result) => (error === null ? resolve(result) : reject(error)))
       }),
-    stream: () => zlibTransform(create(options), flushKind),
+    stream: () => transform(create(options), flushKind),
   }
 }
 
