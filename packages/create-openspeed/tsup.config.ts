@@ -3,6 +3,4 @@ import { readWorkspaceVersions } from './src/_workspace-versions.ts'
 
 export default definePackageBuild(['src/index.ts', 'src/bin.ts'], {
   define: { __OPENSPEED_VERSIONS__: JSON.stringify(readWorkspaceVersions()) },
-  // `npm create openspeed` installs this package alone: the error base class is bundled in
-  noExternal: ['@openspeed/core'],
 })

@@ -7,6 +7,7 @@ export default definePackageBuild([
   'src/compress/node.ts',
   'src/cors/index.ts',
   'src/csrf/index.ts',
+  'src/errors/index.ts',
   'src/etag/index.ts',
   'src/ip-filter/index.ts',
   'src/logger/index.ts',

@@ -43,7 +43,10 @@ describe('toBunHandler', () => {
 
 describe('what toBunHandler answers itself', () => {
   it('a Host no URL can hold is a 400, before the app runs', async () => {
-    const response = await toBunHandler(app)(new Request('http://x/', { headers: { host: 'a:b' } }), server(null))
+    const response = await toBunHandler(app)(
+      new Request('http://x/', { headers: { host: 'a:b' } }),
+      server(null),
+    )
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({ code: 'OS_ERR_REQUEST_INVALID_HOST' })
   })

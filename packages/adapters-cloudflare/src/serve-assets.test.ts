@@ -1,7 +1,7 @@
 import { HttpError, OpenSpeed } from '@openspeed/core'
 import { describe, expect, it, vi } from 'vitest'
-import { type AssetsBinding, serveAssets } from './serve-assets.ts'
 import { handle } from './handle.ts'
+import { type AssetsBinding, serveAssets } from './serve-assets.ts'
 
 // the real binding is exercised on workerd in test/workerd.test.ts; here a Fetcher-shaped object
 const assets: AssetsBinding = {

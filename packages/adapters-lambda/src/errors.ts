@@ -47,6 +47,6 @@ export const lambdaErrorCodes: ErrorCodeTable<LambdaErrorCode> = {
  */
 export class LambdaAdapterError extends OpenSpeedError<LambdaErrorCode> {
   static {
-    OpenSpeedError.brand(this, '@openspeed/adapters-lambda.LambdaAdapterError')
+    OpenSpeedError.brand(LambdaAdapterError, '@openspeed/adapters-lambda.LambdaAdapterError')
   }
 }

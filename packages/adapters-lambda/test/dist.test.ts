@@ -34,5 +34,7 @@ it('answers API Gateway and ALB events through the built dist/', async () => {
   })
   const binary = await handler(fixture('rest-api-v1-binary'), lambdaContext())
   expect(binary).toMatchObject({ statusCode: 200, isBase64Encoded: true, body: 'AAH/gAJ/' })
-  await expect(handler({} as never, lambdaContext())).rejects.toSatisfy(dist.LambdaAdapterError.isInstance)
+  await expect(handler({} as never, lambdaContext())).rejects.toSatisfy((error) =>
+    dist.LambdaAdapterError.isInstance(error),
+  )
 })

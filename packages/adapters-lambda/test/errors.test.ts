@@ -17,7 +17,9 @@ it('throws errors that are OpenSpeedErrors with a code from the table', () => {
   const error = new LambdaAdapterError('OS_ERR_LAMBDA_UNSUPPORTED_EVENT', 'not an HTTP event')
   expect(OpenSpeedError.isInstance(error)).toBe(true)
   expect(LambdaAdapterError.isInstance(error)).toBe(true)
-  expect(LambdaAdapterError.isInstance(new OpenSpeedError('OS_ERR_LAMBDA_UNSUPPORTED_EVENT', 'x'))).toBe(false)
+  expect(LambdaAdapterError.isInstance(new OpenSpeedError('OS_ERR_LAMBDA_UNSUPPORTED_EVENT', 'x'))).toBe(
+    false,
+  )
   expect(error).toMatchObject({ name: 'LambdaAdapterError', code: 'OS_ERR_LAMBDA_UNSUPPORTED_EVENT' })
   expect(lambdaErrorCodes[error.code].status).toBeUndefined()
   expect(lambdaErrorCodes.OS_ERR_LAMBDA_INVALID_BASE64.status).toBe(400)

@@ -157,7 +157,10 @@ export class NodeRequestSource implements RequestSource {
     else if (stream === undefined) reading = readNodeBody(this.#req, limit)
     else if (stream.locked)
       return Promise.reject(
-        new NodeAdapterError('OS_ERR_NODE_BODY_STREAM_LOCKED', 'The request body stream is already being read'),
+        new NodeAdapterError(
+          'OS_ERR_NODE_BODY_STREAM_LOCKED',
+          'The request body stream is already being read',
+        ),
       )
     else reading = readStreamWithLimit(stream, limit)
     this.#reading = reading.then((bytes) => (this.#bytes = bytes))
@@ -193,7 +196,9 @@ export class NodeRequestSource implements RequestSource {
 /** The Host header (`:authority` on HTTP/2), as sent. */
 function hostHeader(req: NodeRequest): string | undefined {
   const headers = req.headers
-  return req.httpVersionMajor === 2 ? ((headers[':authority'] as string | undefined) ?? headers.host) : headers.host
+  return req.httpVersionMajor === 2
+    ? ((headers[':authority'] as string | undefined) ?? headers.host)
+    : headers.host
 }
 
 function clientGone(): DOMException {

@@ -37,6 +37,6 @@ export const adaptersNodeErrorCodes: ErrorCodeTable<NodeAdapterErrorCode> = {
  */
 export class NodeAdapterError extends OpenSpeedError<NodeAdapterErrorCode> {
   static {
-    OpenSpeedError.brand(this, '@openspeed/adapters-node.NodeAdapterError')
+    OpenSpeedError.brand(NodeAdapterError, '@openspeed/adapters-node.NodeAdapterError')
   }
 }

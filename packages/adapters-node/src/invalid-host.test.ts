@@ -17,9 +17,7 @@ const parseUrl = async (c: { req: { url: string } }, next: () => Promise<void>) 
 }
 
 beforeAll(async () => {
-  const app = new OpenSpeed()
-    .use(parseUrl)
-    .get('/raw', (c) => c.json({ raw: c.req.raw.url, url: c.req.url }))
+  const app = new OpenSpeed().use(parseUrl).get('/raw', (c) => c.json({ raw: c.req.raw.url, url: c.req.url }))
   const slashes = new OpenSpeed({ trailingSlash: 'redirect' }).get('/a', (c) => c.text('a'))
   const options = { port: 0, hostname: '127.0.0.1', gracefulShutdown: false } as const
   ;[handle, redirecting, h2] = await Promise.all([
@@ -109,7 +107,8 @@ describe('valid hosts', () => {
   })
 
   it('keeps serving after invalid hosts, on the same server', async () => {
-    for (let i = 0; i < 20; i++) expectInvalidHost(await send(handle.port, `GET /raw HTTP/1.1\r\nHost: h:${70000 + i}`))
+    for (let i = 0; i < 20; i++)
+      expectInvalidHost(await send(handle.port, `GET /raw HTTP/1.1\r\nHost: h:${70000 + i}`))
     const response = await fetch(`${handle.url}/raw`)
     expect(response.status).toBe(200)
   })

@@ -6,7 +6,12 @@ import type * as Source from '../src/index.ts'
 
 it('serves an app through the built dist/ over a real socket', async () => {
   const dist = await importDist<typeof Source>(fileURLToPath(new URL('..', import.meta.url)))
-  expect(Object.keys(dist).sort()).toEqual(['NodeAdapterError', 'adaptersNodeErrorCodes', 'serve', 'toNodeHandler'])
+  expect(Object.keys(dist).sort()).toEqual([
+    'NodeAdapterError',
+    'adaptersNodeErrorCodes',
+    'serve',
+    'toNodeHandler',
+  ])
   const app = new OpenSpeed()
     .get('/', (c) => c.text('Hello, OpenSpeed!'))
     .post('/echo', async (c) => c.json(await c.req.json()))

@@ -49,13 +49,19 @@ export type QueryValue = string | number | boolean | bigint | Date | null | unde
 type InputOf<E> = [E] extends [{ input: infer I }] ? I : {}
 type HasKeys<T> = [keyof T] extends [never] ? false : true
 
-type ParamsPart<P extends string, I> = [I] extends [{ params: infer X }]
-  ? { params: { [K in keyof X]: X[K] | (X[K] extends string ? number : never) } }
-  : HasKeys<PathParams<P>> extends false
+// parsing a pattern is costly and TypeScript may do it for every path of a contract at once while
+// it infers the path: only patterns with a `:name` or `*` are parsed
+type PatternParamsPart<P extends string> = P extends `${string}${':' | '*'}${string}`
+  ? HasKeys<PathParams<P>> extends false
     ? { params?: never }
     : {} extends PathParams<P>
       ? { params?: { [K in keyof PathParams<P>]: string | number } }
       : { params: { [K in keyof PathParams<P>]: string | number } }
+  : { params?: never }
+
+type ParamsPart<P extends string, I> = [I] extends [{ params: infer X }]
+  ? { params: { [K in keyof X]: X[K] | (X[K] extends string ? number : never) } }
+  : PatternParamsPart<P>
 
 // a query value may also be given as the text it is sent as: `'5'` for a number, `'true'` for a boolean
 type QueryText<T> = T extends number

@@ -1,7 +1,7 @@
-import type { NotFoundHandler } from './_definition.ts'
 import { errorStatus, statusTitle } from './_error-status.ts'
 import { FastResponse } from './fast-response.ts'
 import { problemContentType, toProblemResponse } from './problem.ts'
+import type { NotFoundHandler } from './types.ts'
 
 const status = errorStatus.OS_ERR_NOT_FOUND
 const slot = '\0'

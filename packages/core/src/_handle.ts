@@ -1,11 +1,11 @@
 import type { ComposedChain, ErrorResponder, RouteEntry } from './_compose.ts'
+import type { HookLists } from './_hooks.ts'
 import { decodePath } from './_url.ts'
 import { Context, type ContextOptions } from './context.ts'
 import type { FastResponse } from './fast-response.ts'
-import type { HookLists } from './_hooks.ts'
 import { HttpError } from './http-error.ts'
 import type { RequestSource } from './request-source.ts'
-import type { Router } from './router/radix-router.ts'
+import type { RouteMatch, Router } from './router/radix-router.ts'
 import type { ExecutionContext } from './types.ts'
 
 /** What an app needs per request, built once when it starts serving. */
@@ -14,12 +14,20 @@ export interface ServingState {
   hooks: HookLists
   onError: ErrorResponder
   unmatched: ComposedChain
+  /** Answers requests refused before routing, through the middleware that covers every path. */
+  rejected: ComposedChain
   contextOptions: ContextOptions
 }
 
 type Result = Response | FastResponse | Promise<Response | FastResponse>
 
-/** Routes one request and runs its precomposed chain. */
+const kNoRejection: unique symbol = Symbol('no rejection')
+
+/**
+ * Routes one request and runs its precomposed chain: the route's, the unmatched chain (404, 405,
+ * OPTIONS, trailing-slash redirect) or, for a target that cannot be routed, the rejected chain.
+ * Every context is built at one site, from one object, so its shape stays the same.
+ */
 export function handleRequest(
   serving: ServingState,
   source: RequestSource,
@@ -29,54 +37,35 @@ export function handleRequest(
   const target = source.target
   const queryStart = target.indexOf('?')
   let path = queryStart === -1 ? target : target.slice(0, queryStart)
+  let rejection: unknown = kNoRejection
   if (path.charCodeAt(0) !== 47 /* "/" */) {
-    return fail(
-      serving,
-      source,
-      '/',
-      HttpError.fromCode('OS_ERR_BAD_REQUEST', { detail: 'The request target must start with "/"' }),
-      env,
-      executionCtx,
-    )
-  }
-  if (path.includes('%')) {
+    rejection = HttpError.fromCode('OS_ERR_BAD_REQUEST', { detail: 'The request target must start with "/"' })
+    path = '/'
+  } else if (path.includes('%')) {
     try {
       path = decodePath(path)
     } catch (error) {
-      return fail(serving, source, path, error, env, executionCtx)
+      rejection = error
     }
   }
-  const method = source.method
-  let match = serving.router.match(method, path)
-  if (match === null && method === 'HEAD') match = serving.router.match('GET', path)
-  if (match === null) {
-    return serving.unmatched(
-      new Context(source, path, null, null, undefined, env, executionCtx, serving.contextOptions),
-    )
+  let match: RouteMatch<RouteEntry> | null = null
+  if (rejection === kNoRejection) {
+    const method = source.method
+    match = serving.router.match(method, path)
+    if (match === null && method === 'HEAD') match = serving.router.match('GET', path)
   }
-  const route = match.value
-  return route.chain(
-    new Context(
-      source,
-      path,
-      match.paramNames,
-      match.paramValues,
-      route.path,
-      env,
-      executionCtx,
-      serving.contextOptions,
-    ),
-  )
-}
-
-function fail(
-  serving: ServingState,
-  source: RequestSource,
-  path: string,
-  error: unknown,
-  env: unknown,
-  executionCtx: ExecutionContext | undefined,
-): Result {
-  const c = new Context(source, path, null, null, undefined, env, executionCtx, serving.contextOptions)
-  return serving.onError(error, c)
+  const c = new Context({
+    source,
+    path,
+    paramNames: match === null ? null : match.paramNames,
+    paramValues: match === null ? null : match.paramValues,
+    routePath: match === null ? undefined : match.value.path,
+    env,
+    executionCtx,
+    options: serving.contextOptions,
+  })
+  if (match !== null) return match.value.chain(c)
+  if (rejection === kNoRejection) return serving.unmatched(c)
+  c.error = rejection
+  return serving.rejected(c)
 }

@@ -32,9 +32,7 @@ describe('scoped middleware runs by request path', () => {
 
   it('guards the routes of a sub-app mounted at "/"', async () => {
     const sub = new OpenSpeed().get('/:section/stats', (c) => c.text('stats')).get('/*', (c) => c.text('any'))
-    const app = new OpenSpeed()
-      .use('/admin/*', (c) => c.text('denied', 401))
-      .route('/', sub)
+    const app = new OpenSpeed().use('/admin/*', (c) => c.text('denied', 401)).route('/', sub)
     for (const path of ['/admin/stats', '/admin/secret', '/admin']) {
       expect((await app.request(path)).status, path).toBe(401)
     }
@@ -99,5 +97,22 @@ describe('middleware scopes are validated when added', () => {
       await guardedApp(scope, ['/a/b'], ran).request('/a/b')
       expect(ran, scope).toEqual(['/a/b'])
     }
+  })
+})
+
+describe('middleware added after routes', () => {
+  it('still runs for them, scoped or not', async () => {
+    const ran: string[] = []
+    const app = new OpenSpeed()
+      .get('/early', (c) => c.text('early'))
+      .get('/admin/early', (c) => c.text('admin'))
+      .use((_c, next) => {
+        ran.push('global')
+        return next()
+      })
+      .use('/admin/*', (c) => c.text('denied', 401))
+    expect(await (await app.request('/early')).text()).toBe('early')
+    expect((await app.request('/admin/early')).status).toBe(401)
+    expect(ran).toEqual(['global', 'global'])
   })
 })

@@ -9,7 +9,9 @@ import {
 import type { MiddlewareHandler } from './types.ts'
 
 /** One segment of a middleware scope: a literal, or a parameter (optionally with a regex). */
-export type ScopeSegment = { kind: 'static'; value: string } | { kind: 'param'; pattern: RegExp | null; source: string }
+export type ScopeSegment =
+  | { kind: 'static'; value: string }
+  | { kind: 'param'; pattern: RegExp | null; source: string }
 
 /** Tells whether a decoded request path is inside a scope; built once per scope. */
 export type ScopeMatcher = (path: string) => boolean
@@ -58,7 +60,10 @@ export function createScopeMatcher(segments: readonly ScopeSegment[]): ScopeMatc
       const segment = segments[i]!
       if (segment.kind === 'static') {
         if (end - start !== segment.value.length || !path.startsWith(segment.value, start)) return false
-      } else if (end === start || (segment.pattern !== null && !segment.pattern.test(path.slice(start, end)))) {
+      } else if (
+        end === start ||
+        (segment.pattern !== null && !segment.pattern.test(path.slice(start, end)))
+      ) {
         return false
       }
       start = end + 1
@@ -82,7 +87,8 @@ function segmentCoverage(scope: ScopeSegment, segment: PatternSegment): ScopeCov
     if (segment.value === '') return 'never'
     return scope.pattern === null || scope.pattern.test(segment.value) ? 'always' : 'never'
   }
-  if (scope.kind === 'static') return segment.pattern !== null && !segment.pattern.test(scope.value) ? 'never' : 'maybe'
+  if (scope.kind === 'static')
+    return segment.pattern !== null && !segment.pattern.test(scope.value) ? 'never' : 'maybe'
   return scope.pattern === null || scope.source === segment.source ? 'always' : 'maybe'
 }
 
@@ -100,7 +106,10 @@ function variantCoverage(scope: readonly ScopeSegment[], segments: readonly Patt
  * Decides, from a route pattern's segments alone, whether the paths it matches are inside a scope,
  * so the chain runs scoped middleware unconditionally, leaves it out, or checks the path per request.
  */
-export function scopeCoverage(scope: readonly ScopeSegment[], variants: readonly PatternSegment[][]): ScopeCoverage {
+export function scopeCoverage(
+  scope: readonly ScopeSegment[],
+  variants: readonly PatternSegment[][],
+): ScopeCoverage {
   let result: ScopeCoverage | undefined
   for (const segments of variants) {
     const coverage = variantCoverage(scope, segments)

@@ -1,14 +1,12 @@
 import type { FlatApp } from './_build.ts'
-import { withRequestHooks } from './_build.ts'
 import type { ComposedChain, ErrorResponder, RouteEntry } from './_compose.ts'
 import { composeChain } from './_compose.ts'
-import type { NotFoundHandler } from './_definition.ts'
+import { withRequestHooks } from './_responder.ts'
 import type { Context } from './context.ts'
 import { HttpError } from './http-error.ts'
+import type { TrailingSlash } from './open-speed.ts'
 import type { Router } from './router/radix-router.ts'
-
-/** How a path that differs from a route only by a trailing slash is treated. */
-export type TrailingSlash = 'strict' | 'redirect'
+import type { NotFoundHandler } from './types.ts'
 
 function allowHeader(methods: string[]): string {
   const allowed = new Set(methods)
@@ -55,4 +53,18 @@ export function createUnmatchedChain(
   }
   const handlers = [...flat.middleware.map((entry) => entry.guarded), terminal]
   return withRequestHooks(composeChain(handlers, onError), flat.hooks, onError)
+}
+
+const rethrow = (c: Context): never => {
+  throw c.error
+}
+
+/**
+ * The chain for requests refused before routing (a target that does not start with "/", bad
+ * percent-encoding): the middleware that covers every path runs first, so security, CORS and
+ * rate-limit headers are on these 400s too, then the error in `c.error` is answered.
+ */
+export function createRejectedChain(flat: FlatApp, onError: ErrorResponder): ComposedChain {
+  const everywhere = flat.middleware.filter((entry) => entry.scope.length === 0).map((entry) => entry.handler)
+  return withRequestHooks(composeChain([...everywhere, rethrow], onError), flat.hooks, onError)
 }

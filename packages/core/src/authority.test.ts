@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { invalidHostError, isValidAuthority } from './authority.ts'
-import { OpenSpeed } from './open-speed.ts'
 import { respondSafely } from './last-resort.ts'
+import { OpenSpeed } from './open-speed.ts'
 import { WebRequestSource } from './request-source.ts'
 
 describe('isValidAuthority', () => {
@@ -57,7 +57,9 @@ describe('WebRequestSource with a URL or Host no URL can be built from', () => {
   })
 
   it('serves a request whose Host matches its URL', async () => {
-    const source = new WebRequestSource(new Request('http://example.com:8080/x', { headers: { host: 'example.com:8080' } }))
+    const source = new WebRequestSource(
+      new Request('http://example.com:8080/x', { headers: { host: 'example.com:8080' } }),
+    )
     expect(source.invalid).toBeUndefined()
     expect(await (await respondSafely(app, source)).text()).toBe('example.com:8080')
   })

@@ -23,6 +23,28 @@ export interface ContextOptions {
   readonly notFound: (c: Context) => Response | FastResponse | Promise<Response | FastResponse>
 }
 
+/**
+ * Everything one request's context is built from, gathered by the app when the request is routed.
+ * The context keeps this object as it is instead of copying it field by field.
+ *
+ * @example
+ * const c = new Context({ source, path: '/users/7', paramNames: ['id'], paramValues: ['7'],
+ *   routePath: '/users/:id', env: {}, executionCtx: undefined, options: { bodyLimit: 1024, notFound } })
+ */
+export interface ContextInit {
+  readonly source: RequestSource
+  /** The decoded path that was matched. */
+  readonly path: string
+  readonly paramNames: readonly string[] | null
+  /** Raw (still encoded) parameter values, decoded on first read. */
+  readonly paramValues: string[] | null
+  /** The pattern of the route that matched; `undefined` when none did. */
+  readonly routePath: string | undefined
+  readonly env: unknown
+  readonly executionCtx: ExecutionContext | undefined
+  readonly options: ContextOptions
+}
+
 const kJsonType = 'application/json'
 const kTextType = 'text/plain; charset=UTF-8'
 const kHtmlType = 'text/html; charset=UTF-8'
@@ -42,49 +64,34 @@ export class Context<E extends Env = any, P extends string = any, I extends Inpu
   readonly env: Bindings<E>
   /** The platform's execution context, when it has one (`waitUntil`). */
   readonly executionCtx: ExecutionContext | undefined
-  /** The error being handled, in `onError` handlers and in middleware after `next()`. */
+  /**
+   * The error being handled, in `onError` handlers and in middleware after `next()`; for a request
+   * refused before routing (bad percent-encoding), already set when the middleware runs.
+   */
   error: unknown
-  readonly #source: RequestSource
-  readonly #path: string
-  readonly #paramNames: readonly string[] | null
-  readonly #paramValues: string[] | null
-  readonly #routePath: string | undefined
-  readonly #options: ContextOptions
+  readonly #init: ContextInit
   #req: OpenSpeedRequest<P, I> | undefined
   #res: Response | FastResponse | undefined
   #status = 200
   #headers: HeaderRecord | undefined
   #vars: Record<string, unknown> | undefined
 
-  constructor(
-    source: RequestSource,
-    path: string,
-    paramNames: readonly string[] | null,
-    paramValues: string[] | null,
-    routePath: string | undefined,
-    env: unknown,
-    executionCtx: ExecutionContext | undefined,
-    options: ContextOptions,
-  ) {
-    this.#source = source
-    this.#path = path
-    this.#paramNames = paramNames
-    this.#paramValues = paramValues
-    this.#routePath = routePath
-    this.env = env as Bindings<E>
-    this.executionCtx = executionCtx
-    this.#options = options
+  constructor(init: ContextInit) {
+    this.#init = init
+    this.env = init.env as Bindings<E>
+    this.executionCtx = init.executionCtx
   }
 
   /** The request. */
   get req(): OpenSpeedRequest<P, I> {
+    const init = this.#init
     this.#req ??= new OpenSpeedRequest(
-      this.#source,
-      this.#path,
-      this.#paramNames,
-      this.#paramValues,
-      this.#routePath,
-      this.#options.bodyLimit,
+      init.source,
+      init.path,
+      init.paramNames,
+      init.paramValues,
+      init.routePath,
+      init.options.bodyLimit,
     )
     return this.#req
   }
@@ -230,7 +237,7 @@ export class Context<E extends Env = any, P extends string = any, I extends Inpu
 
   /** The app's not-found response. */
   notFound(): Response | FastResponse | Promise<Response | FastResponse> {
-    return this.#options.notFound(this)
+    return this.#init.options.notFound(this)
   }
 
   /**
@@ -246,7 +253,7 @@ export class Context<E extends Env = any, P extends string = any, I extends Inpu
     write: (stream: StreamWriter) => Promise<void>,
     contentType: string = kTextType,
   ): FastResponse<unknown> {
-    return this.#respond<unknown>(createResponseStream(write, this.#source.signal), contentType)
+    return this.#respond<unknown>(createResponseStream(write, this.#init.source.signal), contentType)
   }
 
   /**
@@ -259,6 +266,6 @@ export class Context<E extends Env = any, P extends string = any, I extends Inpu
    */
   sse(write: (stream: SseWriter) => Promise<void>): FastResponse<unknown> {
     this.header('cache-control', 'no-cache')
-    return this.#respond<unknown>(createResponseStream(write, this.#source.signal), 'text/event-stream')
+    return this.#respond<unknown>(createResponseStream(write, this.#init.source.signal), 'text/event-stream')
   }
 }

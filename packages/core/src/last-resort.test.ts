@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { defaultLogError, internalErrorResponse, respondSafely } from './last-resort.ts'
 import { FastResponse } from './fast-response.ts'
+import { defaultLogError, internalErrorResponse, respondSafely } from './last-resort.ts'
 import { OpenSpeed } from './open-speed.ts'
 import { WebRequestSource } from './request-source.ts'
 

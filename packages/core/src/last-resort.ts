@@ -15,8 +15,7 @@ import type { ExecutionContext } from './types.ts'
  * const logError = options.logError ?? defaultLogError
  */
 export function defaultLogError(error: unknown, c?: Context): void {
-  const where =
-    c === undefined ? 'unhandled error' : `unhandled error in ${c.req.method} ${c.req.path}`
+  const where = c === undefined ? 'unhandled error' : `unhandled error in ${c.req.method} ${c.req.path}`
   console.error(`[openspeed] ${where}:`, error)
 }
 

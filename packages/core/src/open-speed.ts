@@ -1,26 +1,30 @@
-import { createErrorResponder, flattenApp, registerRoutes } from './_build.ts'
+import { type AppState, createAppState } from './_app-state.ts'
+import { flattenApp } from './_build.ts'
 import type { ChainResult, RouteEntry } from './_compose.ts'
-import { defaultLogError, defaultNotFound } from './_defaults.ts'
-import type {
-  AppDefinition,
-  ErrorHandler,
-  MiddlewareDefinition,
-  NotFoundHandler,
-  RouteDefinition,
-} from './_definition.ts'
-import { handleRequest, type ServingState } from './_handle.ts'
-import { parseScope } from './_scope.ts'
-import type { RouteMethod, RouteMethodOn } from './_route-types.ts'
-import { createUnmatchedChain, type TrailingSlash } from './_unmatched.ts'
+import { createHookLists } from './_hooks.ts'
+import { addHook, addPlugin, close, ready } from './_lifecycle.ts'
+import { addMiddleware, addMount, addRoute, rebuildIfServing } from './_register.ts'
+import { handle } from './_serve.ts'
 import { toWebResponse } from './_web-response.ts'
 import type { Context } from './context.ts'
-import { assertValidHook, createHookLists } from './_hooks.ts'
 import type { HookName, Hooks } from './hooks.ts'
-import { OpenSpeedError } from './openspeed-error.ts'
 import type { Plugin } from './plugin.ts'
 import { type RequestSource, WebRequestSource } from './request-source.ts'
-import { RadixRouter, type Router } from './router/radix-router.ts'
-import type { Env, ExecutionContext, Handler, MiddlewareHandler, PrefixSchema, Schema } from './types.ts'
+import type { RouteMethod, RouteMethodOn } from './route-method.ts'
+import type { Router } from './router/radix-router.ts'
+import type {
+  Env,
+  ErrorHandler,
+  ExecutionContext,
+  Handler,
+  MiddlewareHandler,
+  NotFoundHandler,
+  PrefixSchema,
+  Schema,
+} from './types.ts'
+
+/** How a path that differs from a route only by a trailing slash is treated. */
+export type TrailingSlash = 'strict' | 'redirect'
 
 /** Options for `new OpenSpeed()`. */
 export interface OpenSpeedOptions {
@@ -34,9 +38,6 @@ export interface OpenSpeedOptions {
   logError?: (error: unknown, c: Context) => void
 }
 
-/** Reads what an app registered; used when building, not part of the public API. */
-export let readDefinition: (app: OpenSpeed<any, any>) => AppDefinition
-
 /** A route as `app.routes()` lists it. */
 export interface RouteInfo {
   /** Upper-case method, or `ALL`. */
@@ -49,8 +50,6 @@ export interface RouteInfo {
 
 /** What `app.handle()` returns: adapters write a `FastResponse` directly or convert it. */
 export type HandleResult = ChainResult
-
-const kDefaultBodyLimit = 1024 * 1024
 
 /**
  * An OpenSpeed application: routes, middleware, plugins and lifecycle. `app.fetch` runs on every
@@ -66,69 +65,39 @@ const kDefaultBodyLimit = 1024 * 1024
  * const response = await app.request('/users/42') // 200 {"id":"42"}
  */
 export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
-  get: RouteMethod<E, S, 'get'>
-  post: RouteMethod<E, S, 'post'>
-  put: RouteMethod<E, S, 'put'>
-  patch: RouteMethod<E, S, 'patch'>
-  delete: RouteMethod<E, S, 'delete'>
-  options: RouteMethod<E, S, 'options'>
-  all: RouteMethod<E, S, 'all'>
-  on: RouteMethodOn<E, S>
+  get: RouteMethod<E, S, 'get'> = this.#method('GET')
+  post: RouteMethod<E, S, 'post'> = this.#method('POST')
+  put: RouteMethod<E, S, 'put'> = this.#method('PUT')
+  patch: RouteMethod<E, S, 'patch'> = this.#method('PATCH')
+  delete: RouteMethod<E, S, 'delete'> = this.#method('DELETE')
+  options: RouteMethod<E, S, 'options'> = this.#method('OPTIONS')
+  all: RouteMethod<E, S, 'all'> = this.#method('ALL')
+  on: RouteMethodOn<E, S> = ((methods: string | string[], path: string, ...handlers: MiddlewareHandler[]) => {
+    for (const method of Array.isArray(methods) ? methods : [methods])
+      addRoute(this['~state'], method.toUpperCase(), path, handlers)
+    return this
+  }) as never
 
-  readonly #options: OpenSpeedOptions
-  readonly #routes: RouteDefinition[] = []
-  readonly #middleware: MiddlewareDefinition[] = []
-  readonly #mounts: AppDefinition['mounts'] = []
-  readonly #hooks = createHookLists()
-  readonly #plugins: { plugin: Plugin<any>; options: unknown }[] = []
-  #errorHandler: ErrorHandler | undefined
-  #notFoundHandler: NotFoundHandler | undefined
-  #serving: ServingState | undefined
-  #started = false
-  #ready: Promise<void> | undefined
-  #pluginsRun: Promise<void> | undefined
-  #closed: Promise<void> | undefined
+  /** @internal What the app registered; read by building and mounting, not part of the public API. */
+  readonly '~state': AppState
 
   constructor(options: OpenSpeedOptions = {}) {
-    this.#options = options
-    const add =
-      (method: string) =>
-      (path: string, ...handlers: MiddlewareHandler[]) =>
-        this.#addRoute(method, path, handlers)
-    this.get = add('GET') as never
-    this.post = add('POST') as never
-    this.put = add('PUT') as never
-    this.patch = add('PATCH') as never
-    this.delete = add('DELETE') as never
-    this.options = add('OPTIONS') as never
-    this.all = add('ALL') as never
-    this.on = ((methods: string | string[], path: string, ...handlers: MiddlewareHandler[]) => {
-      for (const method of Array.isArray(methods) ? methods : [methods])
-        this.#addRoute(method.toUpperCase(), path, handlers)
+    this['~state'] = createAppState(options)
+  }
+
+  #method(method: string): never {
+    return ((path: string, ...handlers: MiddlewareHandler[]) => {
+      addRoute(this['~state'], method, path, handlers)
       return this
     }) as never
   }
 
-  #addRoute(method: string, path: string, handlers: MiddlewareHandler[]): this {
-    if (handlers.length === 0) throw new TypeError(`The route ${method} ${path} has no handler`)
-    const route = { method, path, handlers }
-    this.#routes.push(route)
-    if (this.#serving !== undefined) this.#build()
-    return this
-  }
-
-  #assertNotStarted(what: string): void {
-    if (this.#started) {
-      throw new OpenSpeedError(
-        'OS_ERR_APP_ALREADY_STARTED',
-        `${what} must be added before the app starts serving`,
-      )
-    }
-  }
-
   /**
-   * Adds middleware for every route, or for the routes under a path (`/api` or `/api/*`).
-   * Middleware runs in the order it was added, before the route's own handlers.
+   * Adds middleware for every request, or for the requests whose path is in a scope: `/admin` and
+   * `/admin/*` both cover `/admin` and every path below it, whichever route (or none) answers.
+   * Middleware runs in the order it was added, before the route's own handlers; it applies to the
+   * routes added before it as well as after it. A scope is checked now: it must start with "/"
+   * (or be `*`), and `*` may only be its whole last segment.
    *
    * @example
    * app.use(async (c, next) => { await next(); c.header('x-powered-by', 'openspeed') })
@@ -137,11 +106,7 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
   use(...handlers: MiddlewareHandler<E>[]): this
   use(path: string, ...handlers: MiddlewareHandler<E>[]): this
   use(first: string | MiddlewareHandler<E>, ...rest: MiddlewareHandler<E>[]): this {
-    this.#assertNotStarted('Middleware')
-    const scope = typeof first === 'string' ? first : null
-    if (scope !== null) parseScope(scope)
-    const handlers = typeof first === 'string' ? rest : [first, ...rest]
-    for (const handler of handlers) this.#middleware.push({ scope, handler })
+    addMiddleware(this['~state'], first, rest)
     return this
   }
 
@@ -157,9 +122,7 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
     prefix: P,
     app: OpenSpeed<any, S2>,
   ): OpenSpeed<E, S & PrefixSchema<P, S2>> {
-    this.#assertNotStarted('Mounted apps')
-    if (!prefix.startsWith('/')) throw new TypeError(`The mount prefix "${prefix}" must start with "/"`)
-    this.#mounts.push({ prefix, app })
+    addMount(this['~state'], prefix, app)
     return this as never
   }
 
@@ -175,8 +138,8 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
    * })
    */
   onError(handler: ErrorHandler): this {
-    this.#errorHandler = handler
-    if (this.#serving !== undefined) this.#build()
+    this['~state'].errorHandler = handler
+    rebuildIfServing(this['~state'])
     return this
   }
 
@@ -187,21 +150,20 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
    * app.notFound((c) => c.json({ message: 'nothing here' }, 404))
    */
   notFound(handler: NotFoundHandler): this {
-    this.#notFoundHandler = handler
-    if (this.#serving !== undefined) this.#build()
+    this['~state'].notFoundHandler = handler
+    rebuildIfServing(this['~state'])
     return this
   }
 
   /**
-   * Adds a lifecycle hook (see {@link Hooks}).
+   * Adds a lifecycle hook (see {@link Hooks}). An unknown name or a hook that is not a function
+   * throws `OS_ERR_HOOK_UNKNOWN_NAME` / `OS_ERR_HOOK_INVALID_HANDLER`.
    *
    * @example
    * app.addHook('onClose', async () => { await db.end() })
    */
   addHook<K extends HookName>(name: K, hook: Hooks[K]): this {
-    assertValidHook(name, hook)
-    if (name !== 'onClose' && name !== 'onError') this.#assertNotStarted(`The ${name} hook`)
-    this.#hooks[name].push(hook as never)
+    addHook(this['~state'], name, hook)
     return this
   }
 
@@ -213,102 +175,44 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
    * app.register(health, { path: '/healthz' })
    */
   register<O>(plugin: Plugin<O>, ...options: O extends void ? [] : [options: O]): this {
-    this.#assertNotStarted(`The plugin "${plugin.name}"`)
-    const names = new Set(this.#plugins.map((entry) => entry.plugin.name))
-    if (names.has(plugin.name)) {
-      throw new OpenSpeedError('OS_ERR_PLUGIN_DUPLICATE', `The plugin "${plugin.name}" is already registered`)
-    }
-    for (const dependency of plugin.dependencies ?? []) {
-      if (!names.has(dependency)) {
-        throw new OpenSpeedError(
-          'OS_ERR_PLUGIN_MISSING_DEPENDENCY',
-          `The plugin "${plugin.name}" depends on "${dependency}", which must be registered before it`,
-        )
-      }
-    }
-    this.#plugins.push({ plugin, options: options[0] })
+    addPlugin(this['~state'], plugin, options[0])
     return this
   }
 
   /**
    * Runs plugin setups and `onStart` hooks, then composes every route. Adapters await it before
    * listening; `fetch` awaits it on the first request if needed. Safe to call more than once.
+   *
+   * @example
+   * await app.ready()
    */
   ready(): Promise<void> {
-    this.#ready ??= (async () => {
-      await this.#runPlugins()
-      this.#build()
-      for (const hook of this.#serving!.hooks.onStart) await hook(this)
-      this.#started = true
-    })()
-    return this.#ready
+    return ready(this)
   }
 
-  /** Runs the `onClose` hooks, newest first. Adapters call it after draining on shutdown. */
+  /**
+   * Runs the `onClose` hooks, newest first. Adapters call it after draining on shutdown.
+   *
+   * @example
+   * process.once('SIGTERM', () => app.close())
+   */
   close(): Promise<void> {
-    this.#closed ??= (async () => {
-      const hooks = this.#serving?.hooks.onClose ?? this.#hooks.onClose
-      for (const hook of [...hooks].reverse()) await hook(this)
-    })()
-    return this.#closed
-  }
-
-  #runPlugins(): Promise<void> {
-    this.#pluginsRun ??= (async () => {
-      for (const { plugin, options } of this.#plugins) await plugin.setup(this, options)
-      for (const mount of this.#mounts) await mount.app.#runPlugins()
-    })()
-    return this.#pluginsRun
-  }
-
-  #build(): void {
-    const logError = this.#options.logError ?? defaultLogError
-    const hooks = createHookLists()
-    for (const name of Object.keys(hooks) as HookName[]) (hooks[name] as unknown[]).push(...this.#hooks[name])
-    const flat = flattenApp(this, hooks)
-    const router = this.#options.router?.() ?? new RadixRouter<RouteEntry>()
-    const responder = createErrorResponder(flat.errorHandlers, hooks, logError)
-    registerRoutes(router, flat, responder, logError)
-    const notFound = this.#notFoundHandler ?? defaultNotFound
-    this.#serving = {
-      router,
-      hooks,
-      onError: responder,
-      unmatched: createUnmatchedChain(
-        router,
-        flat,
-        notFound,
-        this.#options.trailingSlash ?? 'strict',
-        responder,
-      ),
-      contextOptions: { bodyLimit: this.#options.bodyLimit ?? kDefaultBodyLimit, notFound },
-    }
+    return close(this)
   }
 
   /**
    * Handles one request from any runtime. For adapter authors: `fetch` is this plus a Web
    * `Response` conversion; the Node adapter writes a `FastResponse` straight to the socket.
+   *
+   * @example
+   * const result = await app.handle(new WebRequestSource(request))
    */
   handle(
     source: RequestSource,
     env?: unknown,
     executionCtx?: ExecutionContext,
   ): HandleResult | Promise<HandleResult> {
-    if (this.#started) return handleRequest(this.#serving!, source, env, executionCtx)
-    if (!this.#needsAsyncStart()) {
-      this.#build()
-      this.#started = true
-      return handleRequest(this.#serving!, source, env, executionCtx)
-    }
-    return this.ready().then(() => handleRequest(this.#serving!, source, env, executionCtx))
-  }
-
-  #needsAsyncStart(): boolean {
-    return (
-      this.#plugins.length > 0 ||
-      this.#hooks.onStart.length > 0 ||
-      this.#mounts.some((mount) => mount.app.#needsAsyncStart())
-    )
+    return handle(this, this['~state'], source, env, executionCtx)
   }
 
   /**
@@ -366,20 +270,10 @@ export class OpenSpeed<E extends Env = {}, S extends Schema = {}> {
    * for (const route of app.routes()) console.log(route.method, route.path, route.handlers.length)
    */
   routes(): RouteInfo[] {
-    return flattenApp(this, createHookLists()).routes.map(({ method, path, handlers }) => ({
+    return flattenApp(this['~state'], createHookLists()).routes.map(({ method, path, handlers }) => ({
       method,
       path,
       handlers,
     }))
-  }
-
-  static {
-    readDefinition = (app) => ({
-      routes: app.#routes,
-      middleware: app.#middleware,
-      mounts: app.#mounts,
-      errorHandler: app.#errorHandler,
-      hooks: app.#hooks,
-    })
   }
 }

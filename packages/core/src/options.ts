@@ -1,8 +1,8 @@
 import { OpenSpeedError } from './openspeed-error.ts'
 
 /**
- * A kind of value an option accepts. `object` is a plain object (not an array, RegExp or
- * function), `integer` a whole finite number, `string[]` an array of strings, `true` / `false` the
+ * A kind of value an option accepts. `object` is any object that is not an array, a RegExp or
+ * a function (a plain object, a class instance such as a logger or a `CryptoKey`), `integer` a whole finite number, `string[]` an array of strings, `true` / `false` the
  * literal booleans (`false` usually meaning "turn this off").
  */
 export type OptionKind =
@@ -24,7 +24,7 @@ export interface OptionRule {
   readonly kind?: OptionKind | readonly OptionKind[]
   /** Literal values accepted, e.g. `['fixed-window', 'sliding-window']`. */
   readonly oneOf?: readonly (string | number | boolean)[]
-  /** When the value is a plain object, the schema its own keys are checked against. */
+  /** When the value is an object, the schema its own keys are checked against. */
   readonly shape?: OptionsSchema
   /** Refuse `undefined`. Options are optional by default. */
   readonly required?: boolean
@@ -41,7 +41,7 @@ const kinds: Record<OptionKind, (value: unknown) => boolean> = {
   true: (value) => value === true,
   false: (value) => value === false,
   function: (value) => typeof value === 'function',
-  object: (value) => isPlainObject(value),
+  object: (value) => isObject(value),
   array: (value) => Array.isArray(value),
   'string[]': (value) => Array.isArray(value) && value.every((item) => typeof item === 'string'),
   regexp: (value) => value instanceof RegExp,
@@ -61,14 +61,14 @@ const labels: Record<OptionKind, string> = {
   regexp: 'a RegExp',
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RegExp)
 }
 
 function toRule(spec: OptionsSchema[string]): OptionRule {
-  return typeof spec === 'string' || Array.isArray(spec) ? { kind: spec as OptionRule['kind'] } : (spec as OptionRule)
+  return typeof spec === 'string' || Array.isArray(spec)
+    ? { kind: spec as OptionRule['kind'] }
+    : (spec as OptionRule)
 }
 
 function describeValue(value: unknown): string {
@@ -97,7 +97,8 @@ function distance(a: string, b: string): number {
 function unknownKey(where: string, key: string, schema: OptionsSchema): string {
   const names = Object.keys(schema)
   const close = names.find((name) => distance(key, name) <= Math.max(1, Math.floor(name.length / 4)))
-  const hint = close === undefined ? `known options: ${names.join(', ') || 'none'}` : `did you mean "${close}"?`
+  const hint =
+    close === undefined ? `known options: ${names.join(', ') || 'none'}` : `did you mean "${close}"?`
   return `${where}: unknown option "${key}"; ${hint}`
 }
 
@@ -106,14 +107,18 @@ function checkValue(where: string, value: unknown, rule: OptionRule): string | u
   const allowed = rule.kind === undefined ? [] : typeof rule.kind === 'string' ? [rule.kind] : rule.kind
   const literals = rule.oneOf ?? []
   if (literals.includes(value as string) || allowed.some((kind) => kinds[kind](value))) {
-    return rule.shape !== undefined && isPlainObject(value) ? checkShape(where, value, rule.shape) : undefined
+    return rule.shape !== undefined && isObject(value) ? checkShape(where, value, rule.shape) : undefined
   }
   const expected = [...allowed.map((kind) => labels[kind]), ...literals.map((item) => JSON.stringify(item))]
   const list = expected.length > 1 ? `${expected.slice(0, -1).join(', ')} or ${expected.at(-1)}` : expected[0]
   return `${where} must be ${list}, got ${describeValue(value)}`
 }
 
-function checkShape(where: string, options: Record<string, unknown>, schema: OptionsSchema): string | undefined {
+function checkShape(
+  where: string,
+  options: Record<string, unknown>,
+  schema: OptionsSchema,
+): string | undefined {
   for (const key of Object.keys(options)) {
     if (!Object.hasOwn(schema, key)) return unknownKey(where, key, schema)
   }
@@ -128,7 +133,7 @@ function checkShape(where: string, options: Record<string, unknown>, schema: Opt
  * Checks an options object against a schema when a function is called (start-up time, not per
  * request): unknown keys are refused, with a "did you mean" hint for a near miss such as `orgin`,
  * and so is a value of the wrong kind. Plain-JavaScript callers get the same protection as
- * TypeScript ones. `undefined` options pass as `{}`. On failure it throws what `error` builds
+ * TypeScript ones. `undefined` options are checked (and returned) as `{}`. On failure it throws what `error` builds
  * from the message, by default an `OpenSpeedError` with code `OS_ERR_INVALID_OPTIONS`; packages
  * pass their own error so that the code names them.
  *
@@ -151,10 +156,10 @@ export function checkOptions<T extends object>(
   schema: OptionsSchema,
   error: (message: string) => Error = (message) => new OpenSpeedError('OS_ERR_INVALID_OPTIONS', message),
 ): T {
-  if (options === undefined) return {} as T
-  const problem = isPlainObject(options)
-    ? checkShape(name, options, schema)
-    : `${name}: options must be an object, got ${describeValue(options)}`
+  const value = options ?? ({} as T)
+  const problem = isObject(value)
+    ? checkShape(name, value, schema)
+    : `${name}: options must be an object, got ${describeValue(value)}`
   if (problem !== undefined) throw error(problem)
-  return options
+  return value
 }

@@ -234,10 +234,7 @@ describe('startServer: the signal option', () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
     const byDefault = await start({ signal: AbortSignal.abort() }, { failOnClose: true })
     await byDefault.handle.close().catch(() => {})
-    expect(consoleError).toHaveBeenCalledWith(
-      '[openspeed] unhandled error:',
-      new Error('onClose failed'),
-    )
+    expect(consoleError).toHaveBeenCalledWith('[openspeed] unhandled error:', new Error('onClose failed'))
   })
 })
 

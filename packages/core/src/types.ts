@@ -37,6 +37,25 @@ export type HandlerResult =
   | undefined
   | void
 
+/**
+ * Turns an error into a response (`app.onError`).
+ *
+ * @example
+ * const onError: ErrorHandler = (error, c) => c.json({ message: 'try again later' }, 503)
+ */
+export type ErrorHandler = (
+  error: unknown,
+  c: Context,
+) => Response | FastResponse | Promise<Response | FastResponse>
+
+/**
+ * Answers requests no route matches (`app.notFound`).
+ *
+ * @example
+ * const notFound: NotFoundHandler = (c) => c.json({ missing: c.req.path }, 404)
+ */
+export type NotFoundHandler = (c: Context) => Response | FastResponse | Promise<Response | FastResponse>
+
 /** Calls the next middleware or the route handler. */
 export type Next = () => Promise<void>
 

@@ -38,16 +38,18 @@ describe('built dist/', () => {
 
   it('shares one copy of each class between the main and the adapter entry', async () => {
     const core = (await import(entry.href)) as typeof import('../src/index.ts')
-    const adapter = (await import(new URL('../dist/adapter.js', import.meta.url).href)) as typeof import(
-      '../src/adapter.ts'
-    )
+    const adapter = (await import(
+      new URL('../dist/adapter.js', import.meta.url).href
+    )) as typeof import('../src/adapter.ts')
     const fast = new core.FastResponse(201, { 'content-type': 'text/plain' }, 'made by the main entry')
     const response = adapter.toWebResponse(fast)
     expect(response).toBeInstanceOf(Response)
     expect(await response.text()).toBe('made by the main entry')
     expect(adapter.internalErrorResponse()).toBeInstanceOf(core.FastResponse)
     const app = new core.OpenSpeed().get('/', (c) => c.text('ok'))
-    expect(await (await app.respond(new adapter.WebRequestSource(new Request('http://h/')))).text()).toBe('ok')
+    expect(await (await app.respond(new adapter.WebRequestSource(new Request('http://h/')))).text()).toBe(
+      'ok',
+    )
   })
 
   it('reads route metadata through the tools entry', async () => {

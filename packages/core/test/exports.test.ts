@@ -11,6 +11,7 @@ it('keeps the public export names stable', async () => {
       "OpenSpeedError",
       "OpenSpeedRequest",
       "RadixRouter",
+      "checkOptions",
       "definePlugin",
       "deleteCookie",
       "describe",

@@ -91,18 +91,22 @@ describe('ranges', () => {
   })
 
   it('compiles lists and names the bad entry with a code', () => {
-    const isPrivate = compileRanges(['10.0.0.0/8', ' fd00::/8 '], 'test', 'CODE')
+    const isPrivate = compileRanges(['10.0.0.0/8', ' fd00::/8 '], 'test', 'OS_ERR_IP_FILTER_INVALID_RULE')
     expect(isPrivate(parseIp('10.0.0.1')!)).toBe(true)
     expect(isPrivate(parseIp('fd12::1')!)).toBe(true)
     expect(isPrivate(parseIp('8.8.8.8')!)).toBe(false)
-    expect(() => compileRanges(['10.0.0.0/8', '10.0.0.256'], 'ipFilter allow', 'CODE')).toThrow(
+    expect(() =>
+      compileRanges(['10.0.0.0/8', '10.0.0.256'], 'ipFilter allow', 'OS_ERR_IP_FILTER_INVALID_RULE'),
+    ).toThrow(
       expect.objectContaining({
-        name: 'TypeError',
-        code: 'CODE',
+        name: 'MiddlewareError',
+        code: 'OS_ERR_IP_FILTER_INVALID_RULE',
         message: expect.stringContaining('"10.0.0.256"'),
       }),
     )
-    expect(() => compileRanges([42 as unknown as string], 'x', 'CODE')).toThrow(TypeError)
+    expect(() => compileRanges([42 as unknown as string], 'x', 'OS_ERR_IP_FILTER_INVALID_RULE')).toThrow(
+      expect.objectContaining({ name: 'MiddlewareError' }),
+    )
   })
 
   it('formats IPv6 with a prefix for grouping', () => {

@@ -1,4 +1,5 @@
-import { configError } from './_config-error.ts'
+import { configError } from './_errors.ts'
+import type { MiddlewareSetupCode } from './errors/_codes.ts'
 
 /**
  * A parsed IP address: 4 bytes for IPv4, 16 for IPv6. IPv4-mapped IPv6 (`::ffff:1.2.3.4`) is
@@ -128,14 +129,14 @@ export function inRange(address: IpAddress, range: IpRange): boolean {
 }
 
 /**
- * Compiles a list of addresses and CIDR ranges into a predicate. Throws a `TypeError` naming the
+ * Compiles a list of addresses and CIDR ranges into a predicate. Throws a `MiddlewareError` naming the
  * bad entry (and carrying `code`) when one is not a valid address or range, so mistakes surface
  * when the app starts, not as silently unmatched requests.
  */
 export function compileRanges(
   list: readonly string[],
   what: string,
-  code: string,
+  code: MiddlewareSetupCode,
 ): (address: IpAddress) => boolean {
   const ranges = list.map((entry) => {
     const range = typeof entry === 'string' ? parseRange(entry.trim()) : undefined

@@ -88,7 +88,9 @@ describe('client address', () => {
     expect(() => createClientAddressReader({ trustProxy: -1 }, 'x')).toThrow(
       expect.objectContaining({ code: 'OS_ERR_TRUST_PROXY_INVALID' }),
     )
-    expect(() => createClientAddressReader({ trustProxy: 1.5 }, 'x')).toThrow(TypeError)
+    expect(() => createClientAddressReader({ trustProxy: 1.5 }, 'x')).toThrow(
+      expect.objectContaining({ name: 'MiddlewareError' }),
+    )
     expect(() => createClientAddressReader({ trustProxy: ['10.0.0.0/40'] }, 'x')).toThrow(/10\.0\.0\.0\/40/)
     expect(() => createClientAddressReader({ trustProxy: true as unknown as false }, 'x')).toThrow(
       /hop count/,

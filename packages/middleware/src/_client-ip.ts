@@ -1,6 +1,6 @@
-import { type Context, getConnInfo } from '@openspeed/core'
+import { type Context, getConnInfo, type OptionsSchema } from '@openspeed/core'
 import { compileRanges, type IpAddress, parseIp } from './_cidr.ts'
-import { configError } from './_config-error.ts'
+import { configError } from './_errors.ts'
 
 /**
  * Which proxies in front of the app may report the client's address. `false` (the default): none,
@@ -30,6 +30,12 @@ export interface ClientAddressOptions {
    * The header trusted proxies write: `x-forwarded-for` (default) or `forwarded` (RFC 7239 `for=`).
    */
   proxyHeader?: 'x-forwarded-for' | 'forwarded'
+}
+
+/** The option kinds of {@link ClientAddressOptions}, for the factories that take them. */
+export const clientAddressSchema: OptionsSchema = {
+  trustProxy: ['false', 'number', 'array'],
+  proxyHeader: 'string',
 }
 
 /** Reads the client's address for a request; `undefined` when it cannot be known. */

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { errorCodes, HttpError } from '@openspeed/core'
+import { errorCodes, HttpError, OpenSpeedError } from '@openspeed/core'
 import { expect, it } from 'vitest'
-import { middlewareError, middlewareErrorCodes } from './_errors.ts'
+import { MiddlewareError, middlewareError } from './_errors.ts'
+import { middlewareErrorCodes } from './errors/index.ts'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 const rows = [...readme.matchAll(/^\| `(OS_ERR_[A-Z0-9_]+)` \|/gm)].map((match) => match[1]!)
@@ -23,11 +24,18 @@ it('lists each code once in the README errors table', () => {
   expect(new Set(rows).size).toBe(rows.length)
 })
 
-it('documents every code the package uses, and no code reuses one of core with another meaning', () => {
-  for (const code of codesInSource()) expect(rows, code).toContain(code)
-  for (const code of Object.keys(middlewareErrorCodes)) {
+it('has one table holding every code the package uses, each in the README, none of core', () => {
+  const own = new Set(Object.keys(middlewareErrorCodes))
+  for (const code of codesInSource()) {
+    if (code in errorCodes) continue
+    expect(own, `${code} is missing from middlewareErrorCodes`).toContain(code)
+  }
+  for (const code of own) {
     expect(rows, code).toContain(code)
     expect(code in errorCodes, `${code} collides with core`).toBe(false)
+    expect(
+      middlewareErrorCodes[code as keyof typeof middlewareErrorCodes].description.length,
+    ).toBeGreaterThan(10)
   }
 })
 
@@ -42,4 +50,12 @@ it('builds problem errors with the code, its status and title', () => {
   })
   const other = middlewareError('OS_ERR_TIMEOUT_EXCEEDED', { status: 503 })
   expect(other).toMatchObject({ status: 503, title: 'Service Unavailable', code: 'OS_ERR_TIMEOUT_EXCEEDED' })
+})
+
+it('throws setup errors as a branded MiddlewareError, an OpenSpeedError with the code', () => {
+  const error = new MiddlewareError('OS_ERR_CORS_INVALID_OPTIONS', 'cors(): bad')
+  expect(MiddlewareError.isInstance(error)).toBe(true)
+  expect(OpenSpeedError.isInstance(error)).toBe(true)
+  expect(HttpError.isInstance(error)).toBe(false)
+  expect(error).toMatchObject({ name: 'MiddlewareError', code: 'OS_ERR_CORS_INVALID_OPTIONS' })
 })

@@ -1,102 +1,61 @@
-import { type ErrorCodeInfo, HttpError, type HttpErrorOptions } from '@openspeed/core'
+import {
+  checkOptions,
+  HttpError,
+  type HttpErrorOptions,
+  OpenSpeedError,
+  type OptionsSchema,
+} from '@openspeed/core'
+import {
+  type MiddlewareErrorCode,
+  type MiddlewareProblemCode,
+  type MiddlewareSetupCode,
+  middlewareErrorCodes,
+} from './errors/_codes.ts'
 
-/** A stable error code of `@openspeed/middleware`, sent as the problem's `code` member. */
-export type MiddlewareErrorCode =
-  | 'OS_ERR_CORS_INVALID_PREFLIGHT'
-  | 'OS_ERR_CORS_ORIGIN_NOT_ALLOWED'
-  | 'OS_ERR_CORS_METHOD_NOT_ALLOWED'
-  | 'OS_ERR_CORS_HEADERS_NOT_ALLOWED'
-  | 'OS_ERR_TIMEOUT_EXCEEDED'
-  | 'OS_ERR_CSRF_ORIGIN_REJECTED'
-  | 'OS_ERR_CSRF_TOKEN_MISSING'
-  | 'OS_ERR_CSRF_TOKEN_INVALID'
-  | 'OS_ERR_RATE_LIMIT_EXCEEDED'
-  | 'OS_ERR_IP_FILTER_DENIED'
-  | 'OS_ERR_STATIC_PATH_FORBIDDEN'
-  | 'OS_ERR_STATIC_BAD_PATH'
-  | 'OS_ERR_STATIC_RANGE_NOT_SATISFIABLE'
-
-/** Every error code the middleware of this package answers with; each is listed in the README. */
-export const middlewareErrorCodes: Readonly<Record<MiddlewareErrorCode, ErrorCodeInfo>> = {
-  OS_ERR_CORS_INVALID_PREFLIGHT: {
-    status: 400,
-    title: 'Bad Request',
-    description:
-      'A CORS preflight whose Access-Control-Request-Method or Access-Control-Request-Headers is not a valid token list.',
-  },
-  OS_ERR_CORS_ORIGIN_NOT_ALLOWED: {
-    status: 403,
-    title: 'Forbidden',
-    description: 'A CORS preflight from an origin the policy does not allow; no CORS headers are sent.',
-  },
-  OS_ERR_CORS_METHOD_NOT_ALLOWED: {
-    status: 403,
-    title: 'Forbidden',
-    description: 'A CORS preflight asking for a method outside `allowMethods`.',
-  },
-  OS_ERR_CORS_HEADERS_NOT_ALLOWED: {
-    status: 403,
-    title: 'Forbidden',
-    description: 'A CORS preflight asking for request headers outside `allowHeaders`.',
-  },
-  OS_ERR_TIMEOUT_EXCEEDED: {
-    status: 504,
-    title: 'Gateway Timeout',
-    description: 'The handler did not answer within the `timeout()` limit (503 or 504, as configured).',
-  },
-  OS_ERR_CSRF_ORIGIN_REJECTED: {
-    status: 403,
-    title: 'Forbidden',
-    description:
-      'An unsafe request (POST, PUT, PATCH, DELETE, ...) sent cross-site: Sec-Fetch-Site or Origin names a site that is not trusted.',
-  },
-  OS_ERR_CSRF_TOKEN_MISSING: {
-    status: 403,
-    title: 'Forbidden',
-    description:
-      'An unsafe request without the CSRF token cookie, or without the token in the header or form field.',
-  },
-  OS_ERR_CSRF_TOKEN_INVALID: {
-    status: 403,
-    title: 'Forbidden',
-    description:
-      'The submitted CSRF token does not match the token cookie, or the cookie signature is invalid.',
-  },
-  OS_ERR_RATE_LIMIT_EXCEEDED: {
-    status: 429,
-    title: 'Too Many Requests',
-    description:
-      'The client used up its `rateLimit()` quota; `Retry-After`, `RateLimit` and `RateLimit-Policy` say when it refills.',
-  },
-  OS_ERR_IP_FILTER_DENIED: {
-    status: 403,
-    title: 'Forbidden',
-    description: 'The client address is denied, not in the allow list of `ipFilter()`, or cannot be known.',
-  },
-  OS_ERR_STATIC_PATH_FORBIDDEN: {
-    status: 403,
-    title: 'Forbidden',
-    description:
-      '`serveStatic()` refused a path that leaves the root (`..`, encoded or not), a dotfile, or a symlink out of the root.',
-  },
-  OS_ERR_STATIC_BAD_PATH: {
-    status: 400,
-    title: 'Bad Request',
-    description: '`serveStatic()` got a path with a NUL byte, a backslash or invalid percent-encoding.',
-  },
-  OS_ERR_STATIC_RANGE_NOT_SATISFIABLE: {
-    status: 416,
-    title: 'Range Not Satisfiable',
-    description: 'A `Range` request lies outside the file; `Content-Range: bytes */<size>` gives its length.',
-  },
+/**
+ * The error a middleware factory throws when it is created with invalid options: an unknown
+ * option (`cors({ orgin })`), a value of the wrong kind, or a value the middleware cannot use.
+ * It is a programming mistake, raised when the app is built, never while serving a request.
+ *
+ * @example
+ * import { cors } from '@openspeed/middleware/cors'
+ * import { MiddlewareError } from '@openspeed/middleware/errors'
+ *
+ * try {
+ *   cors({ orgin: 'https://app.example.com' } as never)
+ * } catch (error) {
+ *   if (MiddlewareError.isInstance(error)) console.log(error.code) // OS_ERR_CORS_INVALID_OPTIONS
+ * }
+ */
+export class MiddlewareError extends OpenSpeedError<MiddlewareErrorCode> {
+  static {
+    OpenSpeedError.brand(this, '@openspeed/middleware.MiddlewareError')
+  }
 }
 
-/** Builds the `HttpError` (a problem+json answer) for one of this package's codes. */
+/** The error for an invalid option of one middleware. */
+export function configError(code: MiddlewareSetupCode, message: string): MiddlewareError {
+  return new MiddlewareError(code, message)
+}
+
+/**
+ * Refuses unknown option keys and values of the wrong kind, through core's shared checker, with
+ * the middleware's own code. Returns the options (`{}` for `undefined`).
+ */
+export function checkMiddlewareOptions<T extends object>(
+  name: string,
+  code: MiddlewareSetupCode,
+  options: T | undefined,
+  schema: OptionsSchema,
+): T {
+  return checkOptions(name, options, schema, (message) => new MiddlewareError(code, message))
+}
+
+/** Builds the `HttpError` (a problem+json answer) for one of this package's problem codes. */
 export function middlewareError(
-  code: MiddlewareErrorCode,
+  code: MiddlewareProblemCode,
   options: Omit<HttpErrorOptions, 'code'> & { status?: number } = {},
 ): HttpError {
-  const info = middlewareErrorCodes[code]
-  const { status = info.status, ...rest } = options
-  return new HttpError(status, { title: status === info.status ? info.title : undefined, ...rest, code })
+  const { status = middlewareErrorCodes[code].status!, ...rest } = options
+  return new HttpError(status, { ...rest, code })
 }

@@ -1,4 +1,5 @@
 export { node24Binary } from '@openspeed/node24'
+export { type RawAnswer, rawExchange } from './_raw-http.ts'
 export { importDist } from './dist.ts'
 export { type DistTarget, defineDistTest } from './dist-suite.ts'
 export {
@@ -7,7 +8,6 @@ export {
   runReadmeExample,
   withReadmeExample,
 } from './readme-example.ts'
-export { type RawAnswer, rawExchange } from './_raw-http.ts'
 export { nodeSourceArgs } from './runtimes.ts'
 export { defineShutdownSuite, type ShutdownTarget } from './shutdown-suite.ts'
 export { freePort, type SpawnedServer, type SpawnServerOptions, spawnServer } from './spawn-server.ts'

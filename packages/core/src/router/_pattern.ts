@@ -53,7 +53,12 @@ export function splitSegments(pattern: string): string[] {
 export function parseParam(part: string, invalid: InvalidPattern): ParamSegment {
   const match = kParamPattern.exec(part)
   if (match === null) throw invalid(`"${part}" is not a valid parameter (use :name, :name? or :name{regex})`)
-  const [, name, source, question] = match as unknown as [string, string, string | undefined, string | undefined]
+  const [, name, source, question] = match as unknown as [
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+  ]
   if (source?.includes('/')) {
     throw invalid(
       `the parameter pattern {${source}} contains "/": a parameter matches one path segment (use a wildcard "*" for several)`,

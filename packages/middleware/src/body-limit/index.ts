@@ -1,6 +1,6 @@
 import { type MiddlewareHandler, withDescription } from '@openspeed/core'
 import { assertContentLength } from '@openspeed/core/adapter'
-import { configError } from '../_config-error.ts'
+import { checkMiddlewareOptions, configError } from '../_errors.ts'
 
 /**
  * Options for {@link bodyLimit}.
@@ -26,6 +26,9 @@ export interface BodyLimitOptions {
  * app.post('/avatar', bodyLimit({ maxSize: 2 * 1024 * 1024 }), saveAvatar) // above the app's 1 MiB
  */
 export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler {
+  checkMiddlewareOptions('bodyLimit()', 'OS_ERR_BODY_LIMIT_INVALID_OPTIONS', options, {
+    maxSize: { kind: 'number', required: true },
+  })
   const maxSize = options.maxSize
   if (!Number.isInteger(maxSize) || maxSize < 0) {
     throw configError(

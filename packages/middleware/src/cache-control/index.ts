@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from '@openspeed/core'
-import { configError } from '../_config-error.ts'
+import { checkMiddlewareOptions, configError } from '../_errors.ts'
 import { responseHeader, tokenPattern } from '../_response.ts'
 
 /**
@@ -122,6 +122,9 @@ export function cacheControl(
   directives: CacheControlDirectives,
   options: CacheControlOptions = {},
 ): MiddlewareHandler {
+  checkMiddlewareOptions('cacheControl()', 'OS_ERR_CACHE_CONTROL_INVALID_DIRECTIVES', options, {
+    override: 'boolean',
+  })
   const value = toCacheControl(directives)
   const override = options.override === true
   return async (c, next) => {

@@ -1,6 +1,6 @@
 import { type Context, FastResponse, type MiddlewareHandler } from '@openspeed/core'
 import { type ContentCoding, negotiateEncoding } from '../_accept-encoding.ts'
-import { configError } from '../_config-error.ts'
+import { checkMiddlewareOptions, configError } from '../_errors.ts'
 import { appendVary, responseHeader } from '../_response.ts'
 import { isCompressible } from './_compressible.ts'
 
@@ -41,6 +41,11 @@ export function createCompress(
   options: CompressOptions = {},
   defaultOrder: readonly ContentCoding[] = kDefaultOrder,
 ): MiddlewareHandler {
+  checkMiddlewareOptions('compress()', 'OS_ERR_COMPRESS_INVALID_OPTIONS', options, {
+    encodings: 'string[]',
+    threshold: 'number',
+    filter: 'function',
+  })
   const order = options.encodings ?? defaultOrder
   if (!Array.isArray(order) || order.some((coding) => !kDefaultOrder.includes(coding))) {
     throw configError(

@@ -19,26 +19,60 @@ const kGzip = { level: 6 }
 const kBrotli = { params: { [c.BROTLI_PARAM_QUALITY]: 4 } }
 const kZstd = { params: { [c.ZSTD_c_compressionLevel ?? 100]: 3 } }
 
-/** A Web transform over a zlib engine that flushes after every chunk, so streams stay live. */
-export function zlibTransform(engine: Engine, flushKind: number): ReadableWritablePair<Uint8Array, Uint8Array> {
+/**
+ * A Web transform over a zlib engine that flushes after every chunk, so streams stay live. zlib
+ * works on the thread pool, so its output can arrive after the client went away: a cancelled or
+ * aborted transform destroys the engine and drops that late output instead of enqueueing it,
+ * which would throw outside any caller and end the process.
+ */
+export function zlibTransform(
+  engine: Engine,
+  flushKind: number,
+): ReadableWritablePair<Uint8Array, Uint8Array> {
+  let open = true
+  // the pending transform() or flush(): a destroyed engine never calls back, so stop() settles it
+  let settle: (() => void) | undefined
+  const wait = (start: (done: () => void) => void): Promise<void> =>
+    new Promise((resolve) => {
+      settle = resolve
+      start(() => {
+        settle = undefined
+        resolve()
+      })
+    })
+  const stop = (): void => {
+    open = false
+    engine.destroy()
+    settle?.()
+  }
   return new TransformStream<Uint8Array, Uint8Array>({
     start(controller) {
-      engine.on('data', (chunk: Buffer) => controller.enqueue(chunk))
-      engine.once('error', (error) => controller.error(error))
+      engine.on('data', (chunk: Buffer) => {
+        if (!open) return
+        try {
+          controller.enqueue(chunk)
+        } catch {
+          // a runtime without transformer cancel() tells us here that the reader is gone
+          stop()
+        }
+      })
+      engine.on('error', (error) => {
+        if (open) controller.error(error)
+        stop()
+      })
     },
-    transform(chunk) {
-      return new Promise((resolve) => {
+    transform: (chunk) =>
+      wait((done) => {
         engine.write(chunk)
-        engine.flush(flushKind, resolve)
-      })
-    },
-    flush() {
-      return new Promise((resolve) => {
-        engine.once('end', resolve)
+        engine.flush(flushKind, done)
+      }),
+    flush: () =>
+      wait((done) => {
+        engine.once('end', done)
         engine.end()
-      })
-    },
-  })
+      }),
+    cancel: stop,
+  } as Transformer<Uint8Array, Uint8Array>)
 }
 
 function encoder(
@@ -52,7 +86,7 @@ function encoder(
       new Promise((resolve, reject) => {
         compress(data, options, (error, result) => (error === null ? resolve(result) : reject(error)))
       }),
-    stream: () => transform(create(options), flushKind),
+    stream: () => zlibTransform(create(options), flushKind),
   }
 }
 

@@ -169,6 +169,6 @@ export function compressCases(
     expect(() => compress({ encodings: ['lzma' as 'gzip'] })).toThrow(
       expect.objectContaining({ code: 'OS_ERR_COMPRESS_INVALID_OPTIONS' }),
     )
-    expect(() => compress({ threshold: -1 })).toThrow(TypeError)
+    expect(() => compress({ threshold: -1 })).toThrow(expect.objectContaining({ name: 'MiddlewareError' }))
   })
 }

@@ -1,5 +1,5 @@
 import type { Context } from '@openspeed/core'
-import { configError } from '../_config-error.ts'
+import { configError } from '../_errors.ts'
 
 /**
  * Which origins CORS allows: `'*'` (any, without credentials), one origin, a list of origins,

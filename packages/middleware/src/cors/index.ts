@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from '@openspeed/core'
-import { configError } from '../_config-error.ts'
-import { middlewareError } from '../_errors.ts'
+import { checkMiddlewareOptions, configError, middlewareError } from '../_errors.ts'
 import { appendVary, tokenPattern } from '../_response.ts'
 import { type CorsOrigin, toOriginCheck } from './_origin.ts'
 import { answerPreflight, type PreflightPolicy } from './_preflight.ts'
@@ -72,6 +71,14 @@ function toPolicy(options: CorsOptions): PreflightPolicy {
  * app.use('/api/*', cors({ origin: 'https://app.example.com', credentials: true }))
  */
 export function cors(options: CorsOptions = {}): MiddlewareHandler {
+  checkMiddlewareOptions('cors()', 'OS_ERR_CORS_INVALID_OPTIONS', options, {
+    origin: ['string', 'regexp', 'array', 'function'],
+    credentials: 'boolean',
+    allowMethods: 'string[]',
+    allowHeaders: 'string[]',
+    exposeHeaders: 'string[]',
+    maxAge: 'number',
+  })
   const check = toOriginCheck(options.origin ?? '*', 'cors')
   const credentials = options.credentials === true
   if (check === '*' && credentials) {

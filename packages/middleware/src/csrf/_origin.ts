@@ -10,6 +10,21 @@ function hostOf(origin: string): string | undefined {
   }
 }
 
+const kDefaultPorts: Record<string, string> = { http: ':80', https: ':443' }
+
+/**
+ * The request's own `host[:port]`, read from `c.req.url` without parsing it as a URL: the
+ * authority comes from the client's Host header, and must not be able to throw here.
+ */
+function requestHost(url: string): string {
+  const start = url.indexOf('://') + 3
+  let end = start
+  while (end < url.length && url[end] !== '/' && url[end] !== '?' && url[end] !== '#') end++
+  const authority = url.slice(start, end).toLowerCase()
+  const port = kDefaultPorts[url.slice(0, start - 3).toLowerCase()]
+  return port !== undefined && authority.endsWith(port) ? authority.slice(0, -port.length) : authority
+}
+
 function reject(detail: string): never {
   throw middlewareError('OS_ERR_CSRF_ORIGIN_REJECTED', { detail })
 }
@@ -29,7 +44,7 @@ export async function assertSameOrigin(c: Context, trusted: OriginCheck | null):
   }
   if (origin === undefined) return
   const host = hostOf(origin)
-  if (host !== undefined && host === new URL(c.req.url).host) return
+  if (host !== undefined && host === requestHost(c.req.url)) return
   if (trusted !== null && (await trusted(origin, c))) return
   reject(`A ${c.req.method} request from the origin ${JSON.stringify(origin)} is not allowed`)
 }

@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import { OpenSpeed } from '@openspeed/core'
 import { describe, expect, it } from 'vitest'
 import { problemOf, withServer } from '../../test/_serve.ts'
@@ -199,6 +200,32 @@ describe('csrf over a real socket', () => {
       })
       expect(await sameOrigin.text()).toBe('7')
       expect(writes()).toBe(1)
+    })
+  })
+
+  it('answers a Host it cannot parse with 400 or 403, never 500, and compares default ports', async () => {
+    const { app: instance } = app()
+    await withServer(instance, async (url) => {
+      const port = Number(new URL(url).port)
+      const status = (head: string): Promise<number> =>
+        new Promise((resolve, reject) => {
+          const socket = connect(port, '127.0.0.1', () =>
+            socket.write(`POST /transfer HTTP/1.1\r\n${head}content-length: 0\r\nconnection: close\r\n\r\n`),
+          )
+          let data = ''
+          socket.setEncoding('latin1').on('data', (chunk: string) => {
+            data += chunk
+          })
+          socket.on('error', reject)
+          socket.on('close', () => resolve(Number(data.slice(9, 12))))
+        })
+      for (const host of ['localhost:99999', 'a:b', '[::1', 'localhost:']) {
+        for (const origin of [`http://${host}`, 'http://localhost', 'null']) {
+          expect([400, 403]).toContain(await status(`host: ${host}\r\norigin: ${origin}\r\n`))
+        }
+      }
+      expect(await status('host: LOCALHOST:80\r\norigin: http://localhost\r\n')).toBe(200)
+      expect(await status('host: localhost:8080\r\norigin: http://localhost\r\n')).toBe(403)
     })
   })
 })

@@ -1,5 +1,5 @@
 import { type MiddlewareHandler, withDescription } from '@openspeed/core'
-import { configError } from '../_config-error.ts'
+import { checkMiddlewareOptions, configError } from '../_errors.ts'
 import { type CorsOrigin, type OriginCheck, toOriginCheck } from '../cors/_origin.ts'
 import { assertSameOrigin } from './_origin.ts'
 import { type CsrfTokenOptions, checkToken, toTokenPolicy } from './_token.ts'
@@ -49,6 +49,19 @@ const kSafeMethods = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE'])
  * app.post('/form', (c) => c.text('saved'))
  */
 export function csrf(options: CsrfOptions = {}): MiddlewareHandler {
+  checkMiddlewareOptions('csrf()', 'OS_ERR_CSRF_INVALID_OPTIONS', options, {
+    origin: ['string', 'regexp', 'array', 'function'],
+    token: {
+      kind: ['boolean', 'object'],
+      shape: {
+        cookie: 'string',
+        cookieOptions: 'object',
+        header: 'string',
+        field: 'string',
+        secret: ['string', 'object'],
+      },
+    },
+  })
   if ((options.origin as string | undefined) === '*')
     throw configError('OS_ERR_CSRF_INVALID_OPTIONS', "csrf(): origin '*' would disable the protection")
   const trusted = options.origin === undefined ? null : (toOriginCheck(options.origin, 'csrf') as OriginCheck)

@@ -1,4 +1,5 @@
 import { FastResponse, type MiddlewareHandler } from '@openspeed/core'
+import { checkMiddlewareOptions } from '../_errors.ts'
 import { responseHeader } from '../_response.ts'
 import { computeEtag, ifNoneMatchHits } from './_match.ts'
 
@@ -39,6 +40,7 @@ const kNotModifiedHeaders = [
  * app.get('/config', (c) => c.json(config)) // ETag: "…"; If-None-Match with it -> 304
  */
 export function etag(options: EtagOptions = {}): MiddlewareHandler {
+  checkMiddlewareOptions('etag()', 'OS_ERR_ETAG_INVALID_OPTIONS', options, { weak: 'boolean' })
   const weak = options.weak === true
   return async (c, next) => {
     await next()

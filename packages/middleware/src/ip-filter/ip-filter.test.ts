@@ -35,9 +35,24 @@ describe('ipFilter', () => {
     expect((await from(denyOnly, 'fe80::1%eth0')).status).toBe(403)
   })
 
-  it('fails closed when the client address is unknown', async () => {
-    expect((await from(appWith({ deny: ['10.0.0.0/8'] }), undefined)).status).toBe(403)
-    expect((await from(appWith({ allow: ['10.0.0.0/8'] }), 'not-an-ip')).status).toBe(403)
+  it('fails closed when the client address is unknown, and says why', async () => {
+    for (const response of [
+      await from(appWith({ deny: ['10.0.0.0/8'] }), undefined),
+      await appWith({ deny: ['10.0.0.0/8'] }).request('/'),
+      await from(appWith({ allow: ['10.0.0.0/8'] }), 'not-an-ip'),
+    ]) {
+      expect(response.status).toBe(403)
+      expect(await problemOf(response)).toMatchObject({
+        code: 'OS_ERR_IP_FILTER_DENIED',
+        detail: 'The server reports no valid client address (getConnInfo), so ipFilter refuses the request',
+      })
+    }
+    const proxied = appWith({ allow: ['10.0.0.0/8'], trustProxy: 1 })
+    const forged = await from(proxied, '10.0.0.1', { 'x-forwarded-for': 'garbage' })
+    expect(await problemOf(forged)).toMatchObject({
+      status: 403,
+      detail: 'The client address in the forwarding header is not valid, so ipFilter refuses the request',
+    })
   })
 
   it('ignores X-Forwarded-For unless the peer is a trusted proxy', async () => {

@@ -1,8 +1,7 @@
-import type { MiddlewareHandler } from '@openspeed/core'
-import { compileRanges } from '../_cidr.ts'
-import { type ClientAddressOptions, createClientAddressReader } from '../_client-ip.ts'
-import { configError } from '../_config-error.ts'
-import { middlewareError } from '../_errors.ts'
+import { getConnInfo, type MiddlewareHandler } from '@openspeed/core'
+import { compileRanges, parseIp } from '../_cidr.ts'
+import { type ClientAddressOptions, clientAddressSchema, createClientAddressReader } from '../_client-ip.ts'
+import { checkMiddlewareOptions, configError, middlewareError } from '../_errors.ts'
 
 /**
  * Options for {@link ipFilter}.
@@ -38,6 +37,11 @@ const kInvalidRule = 'OS_ERR_IP_FILTER_INVALID_RULE'
  *   .get('/', (c) => c.text('internal only'))
  */
 export function ipFilter(options: IpFilterOptions): MiddlewareHandler {
+  checkMiddlewareOptions('ipFilter()', 'OS_ERR_IP_FILTER_INVALID_RULE', options, {
+    allow: 'array',
+    deny: 'array',
+    ...clientAddressSchema,
+  })
   const allowList = options.allow ?? []
   const denyList = options.deny ?? []
   if (!Array.isArray(allowList) || !Array.isArray(denyList)) {
@@ -51,7 +55,15 @@ export function ipFilter(options: IpFilterOptions): MiddlewareHandler {
   const clientAddress = createClientAddressReader(options, 'ipFilter')
   return async function ipFilterMiddleware(c, next) {
     const address = clientAddress(c)
-    if (address === undefined || denied?.(address) === true || (allowed !== null && !allowed(address))) {
+    if (address === undefined) {
+      throw middlewareError('OS_ERR_IP_FILTER_DENIED', {
+        detail:
+          parseIp(getConnInfo(c).remote.address) === undefined
+            ? 'The server reports no valid client address (getConnInfo), so ipFilter refuses the request'
+            : 'The client address in the forwarding header is not valid, so ipFilter refuses the request',
+      })
+    }
+    if (denied?.(address) === true || (allowed !== null && !allowed(address))) {
       throw middlewareError('OS_ERR_IP_FILTER_DENIED', {
         detail: 'Requests from this address are not allowed',
       })

@@ -1,4 +1,5 @@
 import { type Context, HttpError, type MiddlewareHandler } from '@openspeed/core'
+import { checkMiddlewareOptions } from '../_errors.ts'
 import { createConsoleLogger, type LoggerLike, type LogLevel } from './_console.ts'
 
 export { type ConsoleLoggerOptions, createConsoleLogger, type LoggerLike, type LogLevel } from './_console.ts'
@@ -46,6 +47,10 @@ const defaultLevel = (status: number): LogLevel => (status >= 500 ? 'error' : st
  * })
  */
 export function logger(options: LoggerOptions = {}): MiddlewareHandler {
+  checkMiddlewareOptions('logger()', 'OS_ERR_LOGGER_INVALID_OPTIONS', options, {
+    logger: 'object',
+    level: 'function',
+  })
   const base = options.logger ?? createConsoleLogger()
   const level = options.level ?? defaultLevel
   return async (c, next) => {

@@ -66,10 +66,14 @@ describe('MemoryStore', () => {
       const store = new MemoryStore({ sweepIntervalMs: 100 })
       store.consume('a', { algorithm: 'fixed-window', limit: 1, windowMs: 60000 })
       console.log(store.size)`
-    const child = spawnSync(node24Binary(), ['--input-type=module', '-e', script], {
-      encoding: 'utf8',
-      timeout: 15_000,
-    })
+    const child = spawnSync(
+      node24Binary(),
+      ['--conditions=@openspeed/source', '--input-type=module', '-e', script],
+      {
+        encoding: 'utf8',
+        timeout: 15_000,
+      },
+    )
     expect(child.stderr).toBe('')
     expect(child.stdout.trim()).toBe('1')
     expect(child.status).toBe(0)
@@ -79,6 +83,8 @@ describe('MemoryStore', () => {
     expect(() => new MemoryStore({ maxKeys: 0 })).toThrow(
       expect.objectContaining({ code: 'OS_ERR_RATE_LIMIT_INVALID_OPTIONS' }),
     )
-    expect(() => new MemoryStore({ sweepIntervalMs: -1 })).toThrow(TypeError)
+    expect(() => new MemoryStore({ sweepIntervalMs: -1 })).toThrow(
+      expect.objectContaining({ name: 'MiddlewareError' }),
+    )
   })
 })

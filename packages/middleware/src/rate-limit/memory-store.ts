@@ -1,4 +1,4 @@
-import { configError } from '../_config-error.ts'
+import { checkMiddlewareOptions, configError } from '../_errors.ts'
 import { applyRequest, type Counter, createCounter } from './_algorithms.ts'
 import type { RateLimitResult, RateLimitRule, RateLimitStore } from './store.ts'
 
@@ -44,6 +44,11 @@ export class MemoryStore implements RateLimitStore {
   #timer: ReturnType<typeof setInterval> | undefined
 
   constructor(options: MemoryStoreOptions = {}) {
+    checkMiddlewareOptions('new MemoryStore()', kInvalid, options, {
+      maxKeys: 'number',
+      sweepIntervalMs: 'number',
+      now: 'function',
+    })
     this.#maxKeys = options.maxKeys ?? 10_000
     this.#sweepIntervalMs = options.sweepIntervalMs ?? 60_000
     this.#now = options.now ?? Date.now

@@ -56,16 +56,63 @@ describe('rateLimit', () => {
     expect(response.headers.get('ratelimit')).toBe('"hourly";r=99;t=3600, "burst";r=4;t=1')
   })
 
-  it('groups IPv6 clients by /64, never trusts X-Forwarded-For by default, and shares one bucket for unknown peers', async () => {
+  it('groups IPv6 clients by /64 and never trusts X-Forwarded-For by default', async () => {
     const app = limited({ limit: 1 })
     expect((await from(app, '2001:db8:1:2::1')).status).toBe(200)
     expect((await from(app, '2001:db8:1:2:ffff::9')).status).toBe(429)
     expect((await from(app, '2001:db8:1:3::1')).status).toBe(200)
     expect((await from(app, '198.51.100.1', { 'x-forwarded-for': '1.1.1.1' })).status).toBe(200)
     expect((await from(app, '198.51.100.1', { 'x-forwarded-for': '2.2.2.2' })).status).toBe(429)
-    expect((await from(app, undefined)).status).toBe(200)
-    expect((await from(app, undefined)).status).toBe(429)
     expect((await from(app, '::ffff:198.51.100.1')).status).toBe(429)
+  })
+
+  it('never puts every client in one bucket when the server reports no client address', async () => {
+    const logged: unknown[] = []
+    const app = new OpenSpeed({ logError: (error) => logged.push(error) })
+      .use(rateLimit({ limit: 1, windowMs: 60_000 }))
+      .get('/', (c) => c.text('ok'))
+    for (let i = 0; i < 2; i++) {
+      const response = await app.request('/')
+      expect(response.status).toBe(500)
+      expect(await response.text()).not.toContain('getConnInfo')
+    }
+    expect(logged).toHaveLength(2)
+    expect(logged[0]).toMatchObject({
+      name: 'MiddlewareError',
+      code: 'OS_ERR_RATE_LIMIT_UNKNOWN_ADDRESS',
+      message: expect.stringMatching(/getConnInfo\(c\) is empty.*adapter/),
+    })
+    const quiet = new OpenSpeed({ logError: () => {} }).use(rateLimit({ limit: 1, windowMs: 60_000 }))
+    expect(
+      (
+        await from(
+          quiet.get('/', (c) => c.text('ok')),
+          'not-an-ip',
+        )
+      ).status,
+    ).toBe(500)
+  })
+
+  it('shares one bucket for unknown addresses only when told to, and keys by `key` without one', async () => {
+    const shared = limited({ limit: 1, onUnknownAddress: 'shared' })
+    expect((await shared.request('/')).status).toBe(200)
+    expect((await shared.request('/')).status).toBe(429)
+    const keyed = limited({ limit: 1, key: (c) => c.req.header('x-api-key') })
+    expect((await keyed.request('/', { headers: { 'x-api-key': 'a' } })).status).toBe(200)
+    expect((await keyed.request('/', { headers: { 'x-api-key': 'b' } })).status).toBe(200)
+    // a malformed hop written behind a trusted proxy is client input: one bucket for it, never a 500
+    const proxied = limited({ limit: 1, trustProxy: 1 })
+    expect((await from(proxied, '10.0.0.1', { 'x-forwarded-for': 'garbage' })).status).toBe(200)
+    expect((await from(proxied, '10.0.0.1', { 'x-forwarded-for': 'more garbage' })).status).toBe(429)
+  })
+
+  it('keys each client by its address on a real server', async () => {
+    await withServer(limited({ limit: 1 }), async (url) => {
+      expect((await fetch(url)).status).toBe(200)
+      const second = await fetch(url)
+      expect(second.status).toBe(429)
+      expect((await problemOf(second)).code).toBe('OS_ERR_RATE_LIMIT_EXCEEDED')
+    })
   })
 
   it('uses the forwarded client behind trusted proxies', async () => {

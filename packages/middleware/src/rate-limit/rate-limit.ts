@@ -1,8 +1,7 @@
-import { type Context, type MiddlewareHandler, withDescription } from '@openspeed/core'
-import { formatIp } from '../_cidr.ts'
-import { type ClientAddressOptions, createClientAddressReader } from '../_client-ip.ts'
-import { configError } from '../_config-error.ts'
-import { middlewareError } from '../_errors.ts'
+import { type Context, getConnInfo, type MiddlewareHandler, withDescription } from '@openspeed/core'
+import { formatIp, parseIp } from '../_cidr.ts'
+import { type ClientAddressOptions, clientAddressSchema, createClientAddressReader } from '../_client-ip.ts'
+import { checkMiddlewareOptions, configError, MiddlewareError, middlewareError } from '../_errors.ts'
 import { policyHeader, retryAfter, statusHeader } from './_headers.ts'
 import { MemoryStore } from './memory-store.ts'
 import type { RateLimitAlgorithm, RateLimitRule, RateLimitStore } from './store.ts'
@@ -35,12 +34,33 @@ export interface RateLimitOptions extends ClientAddressOptions {
   skip?: (c: Context) => boolean
   /** Prefix length IPv6 clients are grouped by, since one host usually owns a /64. Default 64. */
   ipv6Subnet?: number
+  /**
+   * What to do with a request whose client address the server does not report (no `key` for it,
+   * and `getConnInfo(c)` has no address: `app.request()`, or a runtime served without its
+   * OpenSpeed adapter). `'error'` (default): a 500 whose `OS_ERR_RATE_LIMIT_UNKNOWN_ADDRESS` error
+   * says so in the log, so that one shared bucket never limits every client at once. `'shared'`:
+   * count all such requests in one bucket, on purpose.
+   */
+  onUnknownAddress?: 'error' | 'shared'
 }
 
 const kInvalid = 'OS_ERR_RATE_LIMIT_INVALID_OPTIONS'
 const kAlgorithms: readonly string[] = ['fixed-window', 'sliding-window', 'token-bucket']
 
 function validate(options: RateLimitOptions): RateLimitRule {
+  checkMiddlewareOptions('rateLimit()', kInvalid, options, {
+    limit: { kind: 'number', required: true },
+    windowMs: { kind: 'number', required: true },
+    algorithm: 'string',
+    key: 'function',
+    name: 'string',
+    store: 'object',
+    headers: 'boolean',
+    skip: 'function',
+    ipv6Subnet: 'number',
+    onUnknownAddress: { oneOf: ['error', 'shared'] },
+    ...clientAddressSchema,
+  })
   const { limit, windowMs } = options
   const algorithm = options.algorithm ?? 'fixed-window'
   if (!Number.isInteger(limit) || limit < 1)
@@ -60,13 +80,21 @@ function validate(options: RateLimitOptions): RateLimitRule {
   return { algorithm, limit, windowMs }
 }
 
+function unknownAddress(name: string): MiddlewareError {
+  return new MiddlewareError(
+    'OS_ERR_RATE_LIMIT_UNKNOWN_ADDRESS',
+    `rateLimit() "${name}": the server reports no client address for this request (getConnInfo(c) is empty), so every client would share one bucket. Serve the app with its runtime's OpenSpeed adapter (which reports the address), give rateLimit a \`key\`, or set onUnknownAddress: 'shared' to share one bucket on purpose.`,
+  )
+}
+
 /**
  * Limits how many requests a client makes: fixed window, sliding window or token bucket, keyed by
  * client IP (the TCP peer unless `trustProxy` is set; `X-Forwarded-For` is never believed by
  * default) or by your own key (user id, API key). Responses carry the IETF `RateLimit-Policy` and
  * `RateLimit` headers; a request over the limit gets 429 problem+json
- * (`OS_ERR_RATE_LIMIT_EXCEEDED`) with `Retry-After`. Requests whose IP cannot be known share one
- * bucket. Counting is atomic per request, so concurrent requests never exceed the limit.
+ * (`OS_ERR_RATE_LIMIT_EXCEEDED`) with `Retry-After`. When the server reports no client address
+ * (`getConnInfo`), a request fails with `OS_ERR_RATE_LIMIT_UNKNOWN_ADDRESS` (a logged 500) unless
+ * `key` identifies it or `onUnknownAddress: 'shared'` says to share one bucket. Counting is atomic per request, so concurrent requests never exceed the limit.
  *
  * @example
  * import { OpenSpeed } from '@openspeed/core'
@@ -86,6 +114,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const keyOf = options.key
   const skip = options.skip
   const policy = policyHeader(name, rule)
+  const shareUnknown = options.onUnknownAddress === 'shared'
   const middleware: MiddlewareHandler = async function rateLimitMiddleware(c, next) {
     if (skip?.(c) === true) return next()
     const own = keyOf === undefined ? undefined : await keyOf(c)
@@ -93,7 +122,11 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     if (own !== undefined) key = `${name}:k:${own}`
     else {
       const address = clientAddress(c)
-      key = `${name}:ip:${address === undefined ? 'unknown' : formatIp(address, subnet)}`
+      if (address !== undefined) key = `${name}:ip:${formatIp(address, subnet)}`
+      else if (shareUnknown || parseIp(getConnInfo(c).remote.address) !== undefined) {
+        // a malformed forwarding header: what its senders send is theirs to share
+        key = `${name}:ip:unknown`
+      } else throw unknownAddress(name)
     }
     const result = await store.consume(key, rule)
     if (!result.allowed) {

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from '@openspeed/core'
-import { configError } from '../_config-error.ts'
+import { checkMiddlewareOptions, configError } from '../_errors.ts'
 
 /**
  * Options for {@link requestId}.
@@ -46,6 +46,12 @@ const kSafeId = /^[A-Za-z0-9._:@/+=-]+$/
  * app.get('/', (c) => c.text(`your request is ${c.get('requestId')}`))
  */
 export function requestId(options: RequestIdOptions = {}): MiddlewareHandler {
+  checkMiddlewareOptions('requestId()', 'OS_ERR_REQUEST_ID_INVALID_OPTIONS', options, {
+    header: 'string',
+    trustHeader: 'boolean',
+    maxLength: 'integer',
+    generate: 'function',
+  })
   const header = (options.header ?? 'x-request-id').toLowerCase()
   const trust = options.trustHeader !== false
   const maxLength = options.maxLength ?? 128

@@ -1,4 +1,4 @@
-import { configError } from '../_config-error.ts'
+import { configError } from '../_errors.ts'
 /**
  * Put this in a CSP source list and each request gets `'nonce-<random>'` there; handlers read the
  * nonce from `c.get('cspNonce')` for their `<script nonce>` and `<style nonce>` tags.
@@ -47,7 +47,53 @@ export const defaultCspDirectives: Readonly<CspDirectives> = {
   'upgrade-insecure-requests': true,
 }
 
-const kDirectiveName = /^[a-z][a-z-]*$/
+// CSP Level 3 and the directives browsers still honour; anything else is a typo that would
+// silently weaken the policy (`scriptSource` instead of `scriptSrc`)
+const kDirectives = new Set([
+  'default-src',
+  'script-src',
+  'script-src-elem',
+  'script-src-attr',
+  'style-src',
+  'style-src-elem',
+  'style-src-attr',
+  'img-src',
+  'font-src',
+  'connect-src',
+  'media-src',
+  'object-src',
+  'frame-src',
+  'child-src',
+  'worker-src',
+  'manifest-src',
+  'fenced-frame-src',
+  'base-uri',
+  'form-action',
+  'frame-ancestors',
+  'sandbox',
+  'report-uri',
+  'report-to',
+  'upgrade-insecure-requests',
+  'block-all-mixed-content',
+  'require-trusted-types-for',
+  'trusted-types',
+  'webrtc',
+])
+// keywords only mean something quoted: an unquoted `self` is a host name called "self"
+const kKeywords = new Set([
+  'self',
+  'none',
+  'unsafe-inline',
+  'unsafe-eval',
+  'unsafe-hashes',
+  'strict-dynamic',
+  'report-sample',
+  'wasm-unsafe-eval',
+  'unsafe-allow-redirects',
+  'inline-speculation-rules',
+  'script',
+])
+const kUnquotedHashOrNonce = /^(?:nonce|sha256|sha384|sha512)-/
 // a source can never end a directive (;), start another policy (,) or break the header line
 const kUnsafeSource = /[;,\r\n\0]|\s/
 
@@ -62,18 +108,29 @@ export function serializeCsp(options: CspOptions): string {
   for (const [name, value] of Object.entries(options.directives ?? {})) merged[kebab(name)] = value
   const parts: string[] = []
   for (const [name, value] of Object.entries(merged)) {
-    if (!kDirectiveName.test(name))
+    if (!kDirectives.has(name))
       throw configError(
         'OS_ERR_SECURITY_HEADERS_INVALID_OPTIONS',
-        `securityHeaders(): invalid CSP directive ${JSON.stringify(name)}`,
+        `securityHeaders(): unknown CSP directive ${JSON.stringify(name)}`,
       )
     if (value === false) continue
     if (value === true) {
       parts.push(name)
       continue
     }
+    if (!Array.isArray(value))
+      throw configError(
+        'OS_ERR_SECURITY_HEADERS_INVALID_OPTIONS',
+        `securityHeaders(): CSP ${name} must be a list of sources, true or false`,
+      )
     for (const source of value) {
-      if (source === '' || kUnsafeSource.test(source)) {
+      if (typeof source === 'string' && (kKeywords.has(source) || kUnquotedHashOrNonce.test(source))) {
+        throw configError(
+          'OS_ERR_SECURITY_HEADERS_INVALID_OPTIONS',
+          `securityHeaders(): CSP ${name} has the keyword ${source} unquoted; write "'${source}'"`,
+        )
+      }
+      if (typeof source !== 'string' || source === '' || kUnsafeSource.test(source)) {
         throw configError(
           'OS_ERR_SECURITY_HEADERS_INVALID_OPTIONS',
           `securityHeaders(): invalid source ${JSON.stringify(source)} in CSP ${name}`,

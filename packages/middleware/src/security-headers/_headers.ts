@@ -1,4 +1,4 @@
-import { configError } from '../_config-error.ts'
+import { configError } from '../_errors.ts'
 /**
  * `Permissions-Policy` features and their allow lists: `[]` disables a feature, `'self'` and `'*'`
  * are keywords, anything else is an origin.

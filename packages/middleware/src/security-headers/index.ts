@@ -1,5 +1,5 @@
-import type { MiddlewareHandler } from '@openspeed/core'
-import { configError } from '../_config-error.ts'
+import type { MiddlewareHandler, OptionRule, OptionsSchema } from '@openspeed/core'
+import { checkMiddlewareOptions, configError } from '../_errors.ts'
 import { type CspOptions, createNonce, cspNonce, serializeCsp } from './_csp.ts'
 import {
   defaultPermissionsPolicy,
@@ -64,6 +64,34 @@ export interface SecurityHeadersVariables {
   cspNonce: string
 }
 
+const off = (...values: string[]): OptionRule => ({ kind: 'false', oneOf: values })
+const kSchema: OptionsSchema = {
+  contentSecurityPolicy: {
+    kind: ['false', 'object'],
+    shape: { directives: 'object', useDefaults: 'boolean', reportOnly: 'boolean' },
+  },
+  strictTransportSecurity: {
+    kind: ['false', 'string', 'object'],
+    shape: { maxAge: 'number', includeSubDomains: 'boolean', preload: 'boolean' },
+  },
+  xContentTypeOptions: off('nosniff'),
+  xFrameOptions: off('DENY', 'SAMEORIGIN'),
+  referrerPolicy: ['false', 'string'],
+  crossOriginOpenerPolicy: off(
+    'same-origin',
+    'same-origin-allow-popups',
+    'noopener-allow-popups',
+    'unsafe-none',
+  ),
+  crossOriginResourcePolicy: off('same-origin', 'same-site', 'cross-origin'),
+  crossOriginEmbedderPolicy: off('require-corp', 'credentialless', 'unsafe-none'),
+  permissionsPolicy: ['false', 'string', 'object'],
+  originAgentCluster: off('?1'),
+  xDnsPrefetchControl: off('on', 'off'),
+  xPermittedCrossDomainPolicies: off('none', 'master-only', 'by-content-type', 'all'),
+  xXssProtection: off('0'),
+}
+
 function fixed(options: SecurityHeadersOptions): [string, string][] {
   const pick = <T>(value: T | false | undefined, fallback: T): T | undefined =>
     value === false ? undefined : (value ?? fallback)
@@ -119,6 +147,7 @@ function fixed(options: SecurityHeadersOptions): [string, string][] {
  * app.get('/', (c) => c.html(`<script nonce="${c.get('cspNonce')}">start()</script>`))
  */
 export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler {
+  checkMiddlewareOptions('securityHeaders()', 'OS_ERR_SECURITY_HEADERS_INVALID_OPTIONS', options, kSchema)
   const headers = fixed(options)
   const csp = options.contentSecurityPolicy
   const cspName =

@@ -2,8 +2,7 @@ import { realpath } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Context, MiddlewareHandler } from '@openspeed/core'
 import { type ContentCoding, negotiateEncoding } from '../_accept-encoding.ts'
-import { configError } from '../_config-error.ts'
-import { middlewareError } from '../_errors.ts'
+import { checkMiddlewareOptions, configError, middlewareError } from '../_errors.ts'
 import { etagOf, notModified, rangeStillValid } from './_conditional.ts'
 import { isInside, type OpenFile, openInside, readBytes, streamBytes } from './_file.ts'
 import { contentTypeOf } from './_mime.ts'
@@ -97,16 +96,22 @@ async function precompressedSibling(
  *   .get('/', (c) => c.html('<script src="/assets/app.js"></script>'))
  */
 export function serveStatic(options: ServeStaticOptions): MiddlewareHandler {
-  if (typeof options?.root !== 'string' || options.root === '') {
+  checkMiddlewareOptions('serveStatic()', kInvalid, options, {
+    root: { kind: 'string', required: true },
+    prefix: 'string',
+    index: ['string[]', 'false'],
+    dotfiles: { oneOf: ['deny', 'ignore', 'allow'] },
+    precompressed: 'boolean',
+    cacheControl: 'string',
+    contentTypes: 'object',
+  })
+  if (options.root === '') {
     throw configError(kInvalid, 'serveStatic: root must be the path of the folder to serve')
   }
   const root = resolve(options.root)
   const prefix = (options.prefix ?? '').replace(/\/+$/, '')
   const indexes = options.index === false ? [] : (options.index ?? ['index.html'])
   const dotfiles = options.dotfiles ?? 'deny'
-  if (dotfiles !== 'deny' && dotfiles !== 'ignore' && dotfiles !== 'allow') {
-    throw configError(kInvalid, 'serveStatic: dotfiles must be "deny", "ignore" or "allow"')
-  }
   const precompressed = options.precompressed ?? true
   let realRoot: Promise<string | null> | undefined
   return async function serveStaticMiddleware(c, next) {

@@ -1,6 +1,5 @@
 import { type MiddlewareHandler, toProblemResponse, withDescription } from '@openspeed/core'
-import { configError } from '../_config-error.ts'
-import { middlewareError } from '../_errors.ts'
+import { checkMiddlewareOptions, configError, middlewareError } from '../_errors.ts'
 import { keepResponse } from './_keep-response.ts'
 
 /**
@@ -43,6 +42,10 @@ export interface TimeoutVariables {
  * })
  */
 export function timeout(ms: number, options: TimeoutOptions = {}): MiddlewareHandler {
+  checkMiddlewareOptions('timeout()', 'OS_ERR_TIMEOUT_INVALID_OPTIONS', options, {
+    status: { oneOf: [503, 504] },
+    detail: 'string',
+  })
   if (!Number.isFinite(ms) || ms <= 0)
     throw configError('OS_ERR_TIMEOUT_INVALID_OPTIONS', 'timeout(): ms must be a positive number')
   const status = options.status ?? 504

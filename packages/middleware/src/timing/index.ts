@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from '@openspeed/core'
-import { configError } from '../_config-error.ts'
+import { checkMiddlewareOptions, configError } from '../_errors.ts'
 import { MetricList, type Timing } from './_metrics.ts'
 
 export type { Timing } from './_metrics.ts'
@@ -47,6 +47,12 @@ export interface TimingVariables {
  * })
  */
 export function timing(options: TimingOptions = {}): MiddlewareHandler {
+  checkMiddlewareOptions('timing()', 'OS_ERR_TIMING_INVALID_OPTIONS', options, {
+    total: 'boolean',
+    digits: 'number',
+    enabled: 'function',
+    allowOrigin: 'string',
+  })
   const total = options.total !== false
   const digits = options.digits ?? 1
   if (!Number.isInteger(digits) || digits < 0 || digits > 6)
