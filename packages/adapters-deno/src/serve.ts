@@ -104,7 +104,11 @@ function signalRuntime(deno: DenoGlobal): SignalRuntime {
     pid: deno.pid,
     on: (signal, listener) => deno.addSignalListener(signal, listener),
     off: (signal, listener) => deno.removeSignalListener(signal, listener),
-    kill: (pid, signal) => deno.kill(pid, signal),
+    // Deno unbinds a removed signal listener asynchronously: raised in the same turn, the signal can
+    // still reach the old binding and be swallowed (the process then exits 0), so raise it a turn later
+    kill: (pid, signal) => {
+      setTimeout(() => deno.kill(pid, signal), 0)
+    },
     exit: (code) => deno.exit(code),
   }
 }

@@ -80,6 +80,8 @@ async function pipe(stream: ReadableStream<Uint8Array>, res: NodeResponse): Prom
   res.once('close', onClose)
   try {
     reader = stream.getReader()
+    // the client may have gone before the handler answered: 'close' was emitted already
+    if (isClosed(res)) onClose()
     for (;;) {
       const { done, value } = await reader.read()
       if (closed) return

@@ -69,7 +69,7 @@ export const targets: Record<Runtime, Target> = {
     external: [],
     outFile: 'worker.js',
     wrapper: (entry) =>
-      `import { toWorker } from '@openspeed/adapters-cloudflare'\nimport app from ${JSON.stringify(entry)}\nexport default toWorker(app)\n`,
+      `import { handle } from '@openspeed/adapters-cloudflare'\nimport app from ${JSON.stringify(entry)}\nexport default handle(app)\n`,
     start: 'Cloudflare builds run on Workers: deploy dist/worker.js with `wrangler deploy`',
   },
   vercel: {

@@ -26,7 +26,7 @@ export interface BuildResult {
 
 /**
  * Bundles the app for its runtime with esbuild: the entry plus a small wrapper that hands it to the
- * runtime's adapter (Node, Bun, Deno: its `serve()` on `PORT`/`HOST`; Workers: `toWorker()`;
+ * runtime's adapter (Node, Bun, Deno: its `serve()` on `PORT`/`HOST`; Workers: `handle()`;
  * Vercel, Lambda: `handle()`), so connection info and shutdown are the adapter's, with
  * every dependency inlined except `external` ones, minified syntax off so stacks stay readable.
  * With `routesDir`, the routes manifest and route types are written first, so the bundle holds

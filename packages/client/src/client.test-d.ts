@@ -21,6 +21,11 @@ const app = new OpenSpeed()
   .all('/any', (c) => c.json({ method: c.req.method }))
   .on('PURGE', '/cache', (c) => c.json({ purged: true }))
   .get('/dated', () => ({ at: new Date(0), n: 1 }))
+  .post(
+    '/notes',
+    validate('json', z.object({ text: z.string(), pinned: z.boolean().default(false) })),
+    (c) => c.json({ pinned: c.req.valid('json').pinned }),
+  )
   .get(
     '/moves',
     validate('query', z.object({ direction: z.enum(['up', 'down']), steps: z.int(), fast: z.boolean() })),
@@ -28,6 +33,24 @@ const app = new OpenSpeed()
   )
 
 const api = createClient<typeof app>('http://localhost')
+
+describe('request bodies', () => {
+  it('are typed from the schema input: a field with a default may be left out', () => {
+    api.post('/notes', { json: { text: 'hi' } })
+    api.post('/notes', { json: { text: 'hi', pinned: true } })
+    // @ts-expect-error the default does not make a wrong type acceptable
+    api.post('/notes', { json: { text: 'hi', pinned: 'yes' } })
+    // @ts-expect-error a field without a default is still required
+    api.post('/notes', { json: { pinned: true } })
+  })
+
+  it('keep the output type on the server side', () => {
+    new OpenSpeed().post('/n', validate('json', z.object({ pinned: z.boolean().default(false) })), (c) => {
+      expectTypeOf(c.req.valid('json').pinned).toEqualTypeOf<boolean>()
+      return c.text('ok')
+    })
+  })
+})
 
 describe('paths and methods', () => {
   it('accepts registered paths for their method', () => {

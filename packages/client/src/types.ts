@@ -46,7 +46,10 @@ export type JsonOf<T> = unknown extends T
 /** What a query value may be: scalars and dates are sent as text, arrays repeat the key. */
 export type QueryValue = string | number | boolean | bigint | Date | null | undefined
 
-type InputOf<E> = [E] extends [{ input: infer I }] ? I : {}
+// what a client sends: the schemas' input types (recorded by validate() under `~input`) replace
+// their output types, so a field with a default is optional
+type SentInput<I> = I extends { readonly '~input'?: infer W } ? Omit<I, keyof W | '~input'> & NonNullable<W> : I
+type InputOf<E> = [E] extends [{ input: infer I }] ? SentInput<I> : {}
 type HasKeys<T> = [keyof T] extends [never] ? false : true
 
 // parsing a pattern is costly and TypeScript may do it for every path of a contract at once while

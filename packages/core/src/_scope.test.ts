@@ -100,6 +100,21 @@ describe('middleware scopes are validated when added', () => {
   })
 })
 
+describe('app.routes() with scoped middleware', () => {
+  it('lists the middleware a route may run as registered, and leaves out the ones it never runs', () => {
+    const guard: MiddlewareHandler = (_c, next) => next()
+    const app = new OpenSpeed()
+      .use('/admin/*', guard)
+      .get('/:section/stats', (c) => c.text('stats'))
+      .get('/admin/users', (c) => c.text('users'))
+      .get('/public', (c) => c.text('public'))
+    const first = (path: string) => app.routes().find((route) => route.path === path)!.handlers
+    expect(first('/:section/stats')[0]).toBe(guard)
+    expect(first('/admin/users')[0]).toBe(guard)
+    expect(first('/public')).toHaveLength(1)
+  })
+})
+
 describe('middleware added after routes', () => {
   it('still runs for them, scoped or not', async () => {
     const ran: string[] = []

@@ -51,6 +51,9 @@ describe('error classes', () => {
     expect(OpenSpeedError.isInstance(error)).toBe(true)
     expect(HttpError.isInstance(error)).toBe(false)
     expect(CacheError.isInstance(new HttpError(500))).toBe(false)
+    // usable as a bare callback
+    expect([error, new HttpError(400), null].filter(CacheError.isInstance)).toEqual([error])
+    expect([error, new HttpError(400)].filter(OpenSpeedError.isInstance)).toHaveLength(2)
   })
 
   it('build from a code with its status and title', () => {

@@ -56,5 +56,5 @@ export type {
   Schema,
   ValidationTarget,
 } from './types.ts'
-export { type ValidateOptions, type ValidationFailure, validate } from './validate.ts'
+export { type ValidatedInput, type ValidateOptions, type ValidationFailure, validate } from './validate.ts'
 export { toJsonPointer, toProblemIssues, toValidationError } from './validation-error.ts'

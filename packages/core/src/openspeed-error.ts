@@ -1,6 +1,10 @@
 // the key under which a branded class keeps its marker symbol; global, like the markers
 const kMarker: unique symbol = Symbol.for('@openspeed/core.error-marker') as never
 
+function isBranded(value: unknown, marker: symbol): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true
+}
+
 /**
  * One entry of a package's error-code table: what the code means, and what it ends in — the HTTP
  * `status` of the problem response a client gets, the `exitCode` of a command, or neither for an
@@ -58,8 +62,7 @@ export class OpenSpeedError<Code extends string | undefined = string> extends Er
    * if (HttpError.isInstance(error)) console.log(error.status)
    */
   static isInstance<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
-    const marker = (this as unknown as Record<symbol, symbol>)[kMarker]!
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true
+    return isBranded(value, (this as unknown as Record<symbol, symbol>)[kMarker]!)
   }
 
   /**
@@ -76,6 +79,8 @@ export class OpenSpeedError<Code extends string | undefined = string> extends Er
   static brand(errorClass: abstract new (...args: never[]) => OpenSpeedError<any>, marker: string): void {
     const symbol = Symbol.for(marker)
     Object.defineProperty(errorClass, kMarker, { value: symbol })
+    // an own function per class, so `errors.filter(HttpError.isInstance)` works without `this`
+    Object.defineProperty(errorClass, 'isInstance', { value: (value: unknown) => isBranded(value, symbol) })
     // on the prototype: instances carry the brand of their class and of every class above it
     Object.defineProperty(errorClass.prototype, symbol, { value: true })
   }

@@ -226,7 +226,7 @@ export class OpenSpeedRequest<P extends string = string, I extends Input = {}> {
   }
 
   /** A value validated by `validate(target, schema)`, typed from the schema. */
-  valid<T extends keyof I & string>(target: T): I[T] {
+  valid<T extends Exclude<keyof I, '~input'> & string>(target: T): I[T] {
     return this.#valid?.[target] as I[T]
   }
 

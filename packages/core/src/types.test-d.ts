@@ -47,9 +47,12 @@ describe('validated input and output types', () => {
 
   it('records inputs and JSON outputs in the app type', () => {
     type Routes = typeof app extends OpenSpeed<any, infer S> ? S : never
-    expectTypeOf<Routes['/books/:id']['post']>().toEqualTypeOf<
-      Endpoint<{ json: { title: string } } & { query: { draft: boolean } }, { id: string; title: string }>
-    >()
+    type Post = Routes['/books/:id']['post']
+    expectTypeOf<Post>().toExtend<Endpoint<any, { id: string; title: string }>>()
+    expectTypeOf<Post['input']['json']>().toEqualTypeOf<{ title: string }>()
+    expectTypeOf<Post['input']['query']>().toEqualTypeOf<{ draft: boolean }>()
+    // what a client sends: the schemas' input types (z.coerce takes anything)
+    expectTypeOf<NonNullable<Post['input']['~input']>['query']>().toEqualTypeOf<{ draft: unknown }>()
     expectTypeOf<Routes['/plain']['get']['output']>().toEqualTypeOf<{ n: number }>()
   })
 

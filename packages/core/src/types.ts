@@ -17,7 +17,7 @@ export interface Env {
 export type ValidationTarget = 'json' | 'form' | 'query' | 'params' | 'headers' | 'cookie'
 
 /** Validated inputs, by target, as recorded in a route's type. */
-export type Input = { [K in ValidationTarget]?: unknown }
+export type Input = { [K in ValidationTarget]?: unknown } & { readonly '~input'?: unknown }
 
 /** The `waitUntil` half of a platform execution context (Workers, Vercel, Deno). */
 export interface ExecutionContext {

@@ -4,6 +4,7 @@ import type { FastResponse } from './fast-response.ts'
 import type { HttpError } from './http-error.ts'
 import { setValidation } from './route-meta.ts'
 import type {
+  InferSchemaInput,
   InferSchemaOutput,
   StandardSchemaIssue,
   StandardSchemaResult,
@@ -63,6 +64,15 @@ export interface ValidateOptions {
 }
 
 /**
+ * What `validate(target, schema)` adds to a route's input type: the validated value (the schema's
+ * output, what `c.req.valid(target)` returns) and, under `~input`, what a client sends (the schema's
+ * input: a zod field with `.default()` is optional there), which typed clients read.
+ */
+export type ValidatedInput<T extends ValidationTarget, Schema extends StandardSchemaV1> = {
+  [K in T]: InferSchemaOutput<Schema>
+} & { readonly '~input'?: { [K in T]: InferSchemaInput<Schema> } }
+
+/**
  * Validates one part of the request with any Standard Schema (zod, valibot, arktype, ...). A value
  * that fails gets a 400 problem response listing each issue (`where`, `path`, `message`); the
  * parsed value is available, typed, as `c.req.valid(target)`. The target and schema stay readable
@@ -83,7 +93,7 @@ export function validate<T extends ValidationTarget, Schema extends StandardSche
   target: T,
   schema: Schema,
   options: ValidateOptions = {},
-): MiddlewareHandler<any, any, { [K in T]: InferSchemaOutput<Schema> }> {
+): MiddlewareHandler<any, any, ValidatedInput<T, Schema>> {
   const read = readers[target]
   if (read === undefined) throw new TypeError(`Unknown validation target "${target}"`)
   const standard = schema['~standard']

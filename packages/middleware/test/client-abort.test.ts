@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,7 +17,7 @@ let stderr = ''
 let root: string
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'openspeed-abort-'))
+  root = realpathSync(mkdtempSync(join(tmpdir(), 'openspeed-abort-')))
   writeFileSync(join(root, 'big.txt'), 'a line of a static text file\n'.repeat(12_000)) // ~340 KiB
   child = spawn(process.execPath, ['--conditions=@openspeed/source', '--import', 'tsx', fixture, root], {
     cwd: packageDir,
@@ -123,6 +123,24 @@ describe('a server with compress, serveStatic and streams keeps serving when cli
     for (let k = 1; k <= kBoundaries; k++) await abortAfter(get(path), k)
     await expectServing()
   })
+
+  it.skipIf(!existsSync('/proc/self/fd'))(
+    'closes the file of a response whose client left before it was written',
+    async () => {
+      const openFiles = async (): Promise<number> =>
+        Number(await (await fetch(`http://127.0.0.1:${port}/open-files`)).text())
+      // the third request is refused at once, which closes the socket before the file is served
+      for (let i = 0; i < 5; i++) {
+        await exchange(
+          `${get('/plain/static/big.txt', '')}${get('/ok', 'connection: close\r\n')}${get('/ok')}`,
+        )
+      }
+      let open = await openFiles()
+      for (let polls = 0; open > 0 && polls < 500; polls++) open = await openFiles()
+      expect(open).toBe(0)
+      await expectServing()
+    },
+  )
 
   it('answers a pipeline of a gzip stream, a Connection: close request and a third request', async () => {
     for (const path of ['/gzip/stream?n=20', '/gzip/static/big.txt', '/web/stream?n=20']) {

@@ -152,6 +152,30 @@ describe('securityHeaders', () => {
     expect(() => securityHeaders({ permissionsPolicy: { camera: ['evil"), x=('] } })).toThrow(/origin/)
     expect(() => securityHeaders({ strictTransportSecurity: { maxAge: -5 } })).toThrow(/maxAge/)
   })
+
+  it('refuses an unknown CSP directive and an unquoted keyword, as helmet does', () => {
+    const invalid = expect.objectContaining({
+      name: 'MiddlewareError',
+      code: 'OS_ERR_SECURITY_HEADERS_INVALID_OPTIONS',
+    })
+    const csp = (directives: Record<string, readonly string[] | boolean>) => () =>
+      securityHeaders({ contentSecurityPolicy: { directives } })
+    expect(csp({ scriptSource: ["'self'"] })).toThrow(invalid)
+    expect(csp({ scriptSource: ["'self'"] })).toThrow(
+      'securityHeaders(): unknown CSP directive "script-source"',
+    )
+    expect(csp({ scriptSrc: ['self'] })).toThrow(
+      `securityHeaders(): CSP script-src has the keyword self unquoted; write "'self'"`,
+    )
+    for (const keyword of ['none', 'unsafe-inline', 'strict-dynamic', 'nonce-abc', 'sha256-abc']) {
+      expect(csp({ defaultSrc: [keyword] })).toThrow(invalid)
+    }
+    expect(csp({ imgSrc: 'self' as never })).toThrow(/must be a list of sources/)
+    expect(csp({ imgSrc: [42 as never] })).toThrow(/invalid source/)
+    expect(
+      csp({ scriptSrc: ["'self'", 'https://cdn.example.com'], sandbox: ['allow-scripts'] }),
+    ).not.toThrow()
+  })
 })
 
 describe('securityHeaders over a real socket', () => {
