@@ -2,6 +2,7 @@ import type { AppState } from './_app-state.ts'
 import { composeChain, type ErrorResponder, type RouteEntry } from './_compose.ts'
 import type { HookLists } from './_hooks.ts'
 import { createErrorResponder, withRequestHooks } from './_responder.ts'
+import { isDocumentationOnly } from './_route-meta.ts'
 import {
   createScopeMatcher,
   guardMiddleware,
@@ -11,7 +12,6 @@ import {
   scopeCoverage,
 } from './_scope.ts'
 import type { Context } from './context.ts'
-import { isDocumentationOnly } from './route-meta.ts'
 import { type PatternSegment, parsePattern } from './router/_pattern.ts'
 import type { Router } from './router/radix-router.ts'
 import type { ErrorHandler, Handler, MiddlewareHandler } from './types.ts'

@@ -4,6 +4,7 @@ import { decodePath } from './_url.ts'
 import { Context, type ContextOptions } from './context.ts'
 import type { FastResponse } from './fast-response.ts'
 import { HttpError } from './http-error.ts'
+import { toProblemResponse } from './problem.ts'
 import type { RequestSource } from './request-source.ts'
 import type { RouteMatch, Router } from './router/radix-router.ts'
 import type { ExecutionContext } from './types.ts'
@@ -34,6 +35,8 @@ export function handleRequest(
   env: unknown,
   executionCtx: ExecutionContext | undefined,
 ): Result {
+  // an invalid Host leaves no URL to give middleware: answered here, as the adapters do
+  if (source.invalid !== undefined) return toProblemResponse(source.invalid)
   const target = source.target
   const queryStart = target.indexOf('?')
   let path = queryStart === -1 ? target : target.slice(0, queryStart)

@@ -21,7 +21,7 @@
  *
  * @module
  */
-export { toWebResponse } from './_web-response.ts'
+
 export { invalidHostError, isValidAuthority } from './authority.ts'
 export { defaultLogError, internalErrorResponse, respondSafely } from './last-resort.ts'
 export type { HandleResult } from './open-speed.ts'
@@ -41,3 +41,4 @@ export {
   type SignalRuntime,
   startServer,
 } from './server-lifecycle.ts'
+export { toWebResponse } from './web-response.ts'

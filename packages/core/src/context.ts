@@ -1,8 +1,9 @@
 import { addHeader, assertSafeHeader, type HeaderRecord } from './_headers.ts'
+import { createResponseStream } from './_response-stream.ts'
 import { FastResponse, type ResponseBody } from './fast-response.ts'
 import { OpenSpeedRequest } from './request.ts'
 import type { RequestSource } from './request-source.ts'
-import { createResponseStream, type SseWriter, type StreamWriter } from './stream.ts'
+import type { SseWriter, StreamWriter } from './stream.ts'
 import type { Env, ExecutionContext, Input } from './types.ts'
 
 type Variables<E extends Env> = E['Variables'] extends object ? E['Variables'] : Record<string, unknown>

@@ -42,11 +42,16 @@ describe('error classes', () => {
   it('brands subclasses of other packages the same way', () => {
     class CacheError extends OpenSpeedError<'OS_ERR_TEST_CACHE'> {
       static {
-        OpenSpeedError.brand(this, '@openspeed/test.CacheError')
+        OpenSpeedError.brand(CacheError, '@openspeed/test.CacheError')
       }
     }
     const error = new CacheError('OS_ERR_TEST_CACHE', 'x', { cause: 1 })
-    expect([error.name, error.code, error.message, error.cause]).toEqual(['CacheError', 'OS_ERR_TEST_CACHE', 'x', 1])
+    expect([error.name, error.code, error.message, error.cause]).toEqual([
+      'CacheError',
+      'OS_ERR_TEST_CACHE',
+      'x',
+      1,
+    ])
     expect(CacheError.isInstance(error)).toBe(true)
     expect(OpenSpeedError.isInstance(error)).toBe(true)
     expect(HttpError.isInstance(error)).toBe(false)

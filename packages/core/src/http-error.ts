@@ -112,6 +112,6 @@ export class HttpError extends OpenSpeedError<string | undefined> {
   }
 
   static {
-    OpenSpeedError.brand(this, '@openspeed/core.HttpError')
+    OpenSpeedError.brand(HttpError, '@openspeed/core.HttpError')
   }
 }

@@ -5,7 +5,6 @@ import { createHookLists } from './_hooks.ts'
 import { addHook, addPlugin, close, ready } from './_lifecycle.ts'
 import { addMiddleware, addMount, addRoute, rebuildIfServing } from './_register.ts'
 import { handle } from './_serve.ts'
-import { toWebResponse } from './_web-response.ts'
 import type { Context } from './context.ts'
 import type { HookName, Hooks } from './hooks.ts'
 import type { Plugin } from './plugin.ts'
@@ -22,6 +21,7 @@ import type {
   PrefixSchema,
   Schema,
 } from './types.ts'
+import { toWebResponse } from './web-response.ts'
 
 /** How a path that differs from a route only by a trailing slash is treated. */
 export type TrailingSlash = 'strict' | 'redirect'

@@ -1,5 +1,4 @@
-// the key under which a branded class keeps its marker symbol; global, like the markers
-const kMarker: unique symbol = Symbol.for('@openspeed/core.error-marker') as never
+const kBaseMarker: unique symbol = Symbol.for('@openspeed/core.OpenSpeedError') as never
 
 function isBranded(value: unknown, marker: symbol): boolean {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true
@@ -36,7 +35,7 @@ export type ErrorCodeTable<Code extends string = string> = { readonly [K in Code
  *
  * export class CacheError extends OpenSpeedError<'OS_ERR_CACHE_TIMEOUT'> {
  *   static {
- *     OpenSpeedError.brand(this, '@openspeed/cache.CacheError')
+ *     OpenSpeedError.brand(CacheError, '@openspeed/cache.CacheError')
  *   }
  * }
  *
@@ -56,36 +55,36 @@ export class OpenSpeedError<Code extends string | undefined = string> extends Er
 
   /**
    * Whether `value` is an instance of this class (or a subclass), from this or any other
-   * installed copy of its package.
+   * installed copy of its package. {@link OpenSpeedError.brand} gives each class its own, so it also
+   * works as a bare callback: `errors.filter(HttpError.isInstance)`.
    *
    * @example
    * if (HttpError.isInstance(error)) console.log(error.status)
    */
   static isInstance<T>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
-    return isBranded(value, (this as unknown as Record<symbol, symbol>)[kMarker]!)
+    return isBranded(value, kBaseMarker)
   }
 
   /**
    * Brands an error class with a global marker, `'<package name>.<ClassName>'`, so that
-   * `isInstance()` works across copies. Call it once, in the class's `static {}` block.
+   * `isInstance()` works across copies. Call it once, in the class's `static {}` block, naming the class.
    *
    * @example
    * class ClientError extends OpenSpeedError<ClientErrorCode> {
    *   static {
-   *     OpenSpeedError.brand(this, '@openspeed/client.ClientError')
+   *     OpenSpeedError.brand(ClientError, '@openspeed/client.ClientError')
    *   }
    * }
    */
   static brand(errorClass: abstract new (...args: never[]) => OpenSpeedError<any>, marker: string): void {
     const symbol = Symbol.for(marker)
-    Object.defineProperty(errorClass, kMarker, { value: symbol })
-    // an own function per class, so `errors.filter(HttpError.isInstance)` works without `this`
+    // an own function per class: it needs no `this`, so it also works as a bare callback
     Object.defineProperty(errorClass, 'isInstance', { value: (value: unknown) => isBranded(value, symbol) })
     // on the prototype: instances carry the brand of their class and of every class above it
     Object.defineProperty(errorClass.prototype, symbol, { value: true })
   }
 
   static {
-    OpenSpeedError.brand(this, '@openspeed/core.OpenSpeedError')
+    OpenSpeedError.brand(OpenSpeedError, '@openspeed/core.OpenSpeedError')
   }
 }

@@ -1,13 +1,6 @@
+import { documentationOnly, kDescription, kValidation } from './_route-meta.ts'
 import type { StandardSchemaV1 } from './standard-schema.ts'
 import type { MiddlewareHandler, ValidationTarget } from './types.ts'
-
-/**
- * Property keys under which route metadata lives on middleware functions. They are
- * `Symbol.for` keys, so two installed copies of core (and other libraries) read and write the
- * same ones.
- */
-const kValidation: unique symbol = Symbol.for('openspeed.validation')
-const kDescription: unique symbol = Symbol.for('openspeed.description')
 
 /** What a `validate(target, schema)` middleware checks, read back with {@link getValidation}. */
 export interface ValidationInfo {
@@ -66,8 +59,6 @@ export function describe(description: RouteDescription): MiddlewareHandler {
   return middleware
 }
 
-const documentationOnly = new WeakSet<Function>()
-
 /**
  * Records what a working middleware can answer on its own (a 429 from a rate limit, a 403 from a
  * guard, the security it requires), so OpenAPI documents it on every route the middleware covers
@@ -86,11 +77,6 @@ const documentationOnly = new WeakSet<Function>()
 export function withDescription<F extends Function>(middleware: F, description: RouteDescription): F {
   Object.defineProperty(middleware, kDescription, { value: Object.freeze({ ...description }) })
   return middleware
-}
-
-/** Whether a handler only documents its route (`describe()`), so the request chain can skip it. */
-export function isDocumentationOnly(handler: Function): boolean {
-  return documentationOnly.has(handler)
 }
 
 /**
@@ -122,10 +108,4 @@ export function getValidation(handler: unknown): ValidationInfo | undefined {
   return typeof handler === 'function'
     ? ((handler as unknown as Record<symbol, ValidationInfo | undefined>)[kValidation] ?? undefined)
     : undefined
-}
-
-/** Attaches what a validator checks to its middleware (used by `validate()`). */
-export function setValidation<F extends Function>(middleware: F, info: ValidationInfo): F {
-  Object.defineProperty(middleware, kValidation, { value: Object.freeze({ ...info }) })
-  return middleware
 }

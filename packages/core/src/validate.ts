@@ -1,8 +1,8 @@
 import { isPromiseLike } from './_promise.ts'
+import { setValidation } from './_route-meta.ts'
 import type { Context } from './context.ts'
 import type { FastResponse } from './fast-response.ts'
 import type { HttpError } from './http-error.ts'
-import { setValidation } from './route-meta.ts'
 import type {
   InferSchemaInput,
   InferSchemaOutput,

@@ -5,21 +5,6 @@ import { describe, expect, it } from 'vitest'
 const src = new URL('../src/', import.meta.url)
 const entries = ['index.ts', 'adapter.ts', 'tools.ts']
 
-/**
- * Public names that a public file exports without an entry re-exporting them, each for a reason.
- * Keep it short: anything else internal belongs in a `_` file.
- */
-const allowed: Record<string, string> = {
-  'route-meta.ts#isDocumentationOnly': 'read by the app build; to move to a "_" file beside route-meta.ts',
-  'route-meta.ts#setValidation': 'written by validate(); to move to a "_" file beside route-meta.ts',
-  'stream.ts#createResponseStream': 'used by Context; to move to a "_" file beside stream.ts',
-}
-
-/** Internal files an entry still re-exports from, each for a reason. */
-const allowedInternal: Record<string, string> = {
-  '_web-response.ts': 'toWebResponse is public for adapters; the file is to be renamed without "_"',
-}
-
 function sourceFiles(): string[] {
   const files: string[] = []
   for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
@@ -82,9 +67,7 @@ const isInternal = (file: string) => file.split('/').pop()!.startsWith('_')
 
 describe('"_" means internal', () => {
   it('entry files export only from files without a leading "_"', () => {
-    const offenders = [...public_.keys()].filter(
-      (file) => isInternal(file) && allowedInternal[file] === undefined,
-    )
+    const offenders = [...public_.keys()].filter(isInternal)
     expect(offenders).toEqual([])
   })
 
@@ -94,8 +77,7 @@ describe('"_" means internal', () => {
       if (isInternal(file) || presentEntries.includes(file)) continue
       const published = public_.get(file) ?? new Set()
       for (const name of exportsOf(file).declared) {
-        if (!published.has(name) && allowed[`${file}#${name}`] === undefined)
-          offenders.push(`${file}#${name}`)
+        if (!published.has(name)) offenders.push(`${file}#${name}`)
       }
     }
     expect(offenders).toEqual([])

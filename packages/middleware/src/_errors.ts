@@ -29,7 +29,7 @@ import {
  */
 export class MiddlewareError extends OpenSpeedError<MiddlewareErrorCode> {
   static {
-    OpenSpeedError.brand(this, '@openspeed/middleware.MiddlewareError')
+    OpenSpeedError.brand(MiddlewareError, '@openspeed/middleware.MiddlewareError')
   }
 }
 
