@@ -21,10 +21,8 @@ const app = new OpenSpeed()
   .all('/any', (c) => c.json({ method: c.req.method }))
   .on('PURGE', '/cache', (c) => c.json({ purged: true }))
   .get('/dated', () => ({ at: new Date(0), n: 1 }))
-  .post(
-    '/notes',
-    validate('json', z.object({ text: z.string(), pinned: z.boolean().default(false) })),
-    (c) => c.json({ pinned: c.req.valid('json').pinned }),
+  .post('/notes', validate('json', z.object({ text: z.string(), pinned: z.boolean().default(false) })), (c) =>
+    c.json({ pinned: c.req.valid('json').pinned }),
   )
   .get(
     '/moves',

@@ -48,7 +48,9 @@ export type QueryValue = string | number | boolean | bigint | Date | null | unde
 
 // what a client sends: the schemas' input types (recorded by validate() under `~input`) replace
 // their output types, so a field with a default is optional
-type SentInput<I> = I extends { readonly '~input'?: infer W } ? Omit<I, keyof W | '~input'> & NonNullable<W> : I
+type SentInput<I> = I extends { readonly '~input'?: infer W }
+  ? Omit<I, keyof W | '~input'> & NonNullable<W>
+  : I
 type InputOf<E> = [E] extends [{ input: infer I }] ? SentInput<I> : {}
 type HasKeys<T> = [keyof T] extends [never] ? false : true
 
