@@ -2,18 +2,17 @@
 // paths): the contract is generated with `@openspeed/client/openapi`, then one file makes natural
 // calls (the path inferred from the string) and one only reads a type from the contract, for
 // reference. Medians over interleaved rounds; `--quick` runs once and writes nothing.
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { formatNumber, machine, median, packageVersions, withLock } from '@openspeed/bench-shared'
+import { formatNumber, machine, packageVersions, withLock } from '@openspeed/bench-shared'
 import { generateClientTypes } from '@openspeed/client/openapi'
+import { checkVariant, formatTable, medianRows } from './_tsc.mjs'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const work = join(here, '.work', 'github')
 const require = createRequire(import.meta.url)
-const tsc = require.resolve('typescript/bin/tsc')
 const quick = process.argv.includes('--quick')
 const rounds = quick ? 1 : Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.slice(9) ?? 5)
 
@@ -77,53 +76,16 @@ function writeProject() {
   return { generateMs, contractBytes: contract.length, paths, version: document.info.version }
 }
 
-function check(variant) {
-  let output
-  try {
-    output = execFileSync(
-      process.execPath,
-      [tsc, '-p', `tsconfig.${variant.file}.json`, '--extendedDiagnostics'],
-      {
-        cwd: work,
-        encoding: 'utf8',
-      },
-    )
-  } catch (error) {
-    throw new Error(`${variant.name} does not type-check:\n${error.stdout}`)
-  }
-  const read = (label) => Number(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(output)?.[1])
-  return {
-    checkS: read('Check time'),
-    totalS: read('Total time'),
-    types: read('Types'),
-    instantiations: read('Instantiations'),
-    memoryK: read('Memory used'),
-  }
-}
-
 async function main() {
   const project = writeProject()
   const samples = new Map(variants.map((variant) => [variant.name, []]))
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? variants : [...variants].reverse()
-    for (const variant of order) samples.get(variant.name).push(check(variant))
+    for (const variant of order) samples.get(variant.name).push(checkVariant(work, variant))
   }
-  const rows = variants.map((variant) => {
-    const runs = samples.get(variant.name)
-    const pick = (key) => median(runs.map((run) => run[key]))
-    return {
-      variant: variant.name,
-      ...Object.fromEntries(Object.keys(runs[0]).map((key) => [key, pick(key)])),
-    }
-  })
-  const table = [
-    '| variant | check time (s) | total time (s) | types | instantiations | memory (MB) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(
-      (row) =>
-        `| ${row.variant} | ${row.checkS.toFixed(2)} | ${row.totalS.toFixed(2)} | ${formatNumber(row.types)} | ${formatNumber(row.instantiations)} | ${formatNumber(row.memoryK / 1024)} |`,
-    ),
-  ].join('\n')
+  const rows = medianRows(variants, samples)
+
+  const table = formatTable(rows)
   const summary = `GitHub REST API ${project.version}: ${project.paths} paths; contract generated in ${(project.generateMs / 1000).toFixed(1)} s (${formatNumber(project.contractBytes / 1024)} KB).`
   console.log(`${table}\n\n${summary}`)
   if (quick) return

@@ -2,18 +2,16 @@
 // a contract emitted by `openspeed-contract`. Runs `tsc --extendedDiagnostics` on each variant,
 // interleaved over rounds, and reports medians. `--quick` runs each variant once and only checks
 // that all of them compile (including the expected type errors).
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { formatNumber, machine, median, packageVersions, withLock } from '@openspeed/bench-shared'
+import { formatNumber, machine, packageVersions, withLock } from '@openspeed/bench-shared'
 import { emitContract } from '@openspeed/client/contract'
+import { checkVariant, formatTable, medianRows } from './_tsc.mjs'
 import { appSource, clientSource, routeCount } from './app-source.mjs'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const work = join(here, '.work')
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
 const quick = process.argv.includes('--quick')
 const rounds = quick ? 1 : Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.slice(9) ?? 5)
 
@@ -60,54 +58,17 @@ function writeProject() {
   }
 }
 
-function check(variant) {
-  let output
-  try {
-    output = execFileSync(
-      process.execPath,
-      [tsc, '-p', `tsconfig.${variant.file}.json`, '--extendedDiagnostics'],
-      {
-        cwd: work,
-        encoding: 'utf8',
-      },
-    )
-  } catch (error) {
-    throw new Error(`${variant.name} does not type-check:\n${error.stdout}`)
-  }
-  const read = (label) => Number(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(output)?.[1])
-  return {
-    checkS: read('Check time'),
-    totalS: read('Total time'),
-    types: read('Types'),
-    instantiations: read('Instantiations'),
-    memoryK: read('Memory used'),
-  }
-}
-
 async function main() {
   const { emitMs, contractBytes } = writeProject()
   const samples = new Map(variants.map((variant) => [variant.name, []]))
   for (let round = 0; round < rounds; round++) {
     const order = variants.map((_, index) => variants[(index + round) % variants.length])
-    for (const variant of order) samples.get(variant.name).push(check(variant))
+    for (const variant of order) samples.get(variant.name).push(checkVariant(work, variant))
   }
-  const rows = variants.map((variant) => {
-    const runs = samples.get(variant.name)
-    const pick = (key) => median(runs.map((run) => run[key]))
-    return {
-      variant: variant.name,
-      ...Object.fromEntries(Object.keys(runs[0]).map((key) => [key, pick(key)])),
-    }
-  })
+  const rows = medianRows(variants, samples)
+
   const base = rows[1]
-  const table = [
-    '| variant | check time (s) | total time (s) | types | instantiations | memory (MB) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(
-      (row) =>
-        `| ${row.variant} | ${row.checkS.toFixed(2)} | ${row.totalS.toFixed(2)} | ${formatNumber(row.types)} | ${formatNumber(row.instantiations)} | ${formatNumber(row.memoryK / 1024)} |`,
-    ),
-  ].join('\n')
+  const table = formatTable(rows)
   const summary =
     `${routeCount} routes; contract emitted in ${(emitMs / 1000).toFixed(1)} s (${formatNumber(contractBytes / 1024)} KB). ` +
     `With the contract the client checks ${(base.checkS / rows[2].checkS).toFixed(1)}× faster ` +
