@@ -5,11 +5,10 @@
 // no test ran at all.
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, relative } from 'node:path'
+import { repoRoot, workspaceGroups, workspacePackages } from './_workspace.mjs'
 
-const root = resolve(fileURLToPath(import.meta.url), '../../..')
-const workspaceDirs = ['packages', 'apps', 'benchmarks', 'tooling']
+const root = repoRoot
 const skippedDirs = new Set(['node_modules', 'dist', 'coverage', '.turbo', '.git'])
 
 async function findReports(dir) {
@@ -43,18 +42,12 @@ async function packageName(reportPath) {
 
 /** Workspace packages whose `test` script runs vitest but left no report: count them as failed. */
 async function vitestPackagesWithoutReport(reports) {
-  const missing = []
-  for (const group of workspaceDirs) {
-    const entries = await readdir(join(root, group), { withFileTypes: true }).catch(() => [])
-    for (const entry of entries) {
-      const dir = join(root, group, entry.name)
-      if (!entry.isDirectory() || !existsSync(join(dir, 'package.json'))) continue
-      const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'))
-      const runsVitest = /\bvitest\b/.test(manifest.scripts?.test ?? '')
-      if (runsVitest && !reports.includes(join(dir, 'test-results.json'))) missing.push(manifest.name ?? dir)
-    }
-  }
-  return missing
+  return (await workspacePackages(root))
+    .filter(
+      ({ dir, manifest }) =>
+        /\bvitest\b/.test(manifest.scripts?.test ?? '') && !reports.includes(join(dir, 'test-results.json')),
+    )
+    .map(({ dir, manifest }) => manifest.name ?? dir)
 }
 
 async function main() {
@@ -67,7 +60,7 @@ async function main() {
   }
 
   const reports = []
-  for (const dir of workspaceDirs) reports.push(...(await findReports(join(root, dir))))
+  for (const dir of workspaceGroups) reports.push(...(await findReports(join(root, dir))))
   for (const reportPath of reports.sort()) {
     const name = await packageName(reportPath)
     try {
