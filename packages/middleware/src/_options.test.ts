@@ -93,3 +93,13 @@ describe('every middleware factory checks its options strictly', () => {
     )
   })
 })
+
+describe('every middleware a factory returns', () => {
+  it.each(factories.filter(([name]) => name !== 'new MemoryStore()'))(
+    '%s is named, so route listings show it',
+    (_name, _code, create) => {
+      const middleware = create({}) as { name: string }
+      expect(middleware.name).toMatch(/^[a-z][A-Za-z]*Middleware$/)
+    },
+  )
+})

@@ -91,3 +91,11 @@ describe('validateResponses()', () => {
     error.mockRestore()
   })
 })
+
+describe('validateResponses() middleware name', () => {
+  it('is named whether it checks or not, so route listings show it', () => {
+    const app = new OpenSpeed()
+    expect(validateResponses(app, { enabled: true }).name).toBe('validateResponsesMiddleware')
+    expect(validateResponses(app, { enabled: false }).name).toBe('validateResponsesMiddleware')
+  })
+})

@@ -50,7 +50,10 @@ export function validateResponses(
   app: OpenSpeed<any, any>,
   options: ValidateResponsesOptions = {},
 ): MiddlewareHandler {
-  if (!(options.enabled ?? isDevelopment())) return (_c, next) => next()
+  if (!(options.enabled ?? isDevelopment()))
+    return function validateResponsesMiddleware(_c, next) {
+      return next()
+    }
   const log = options.log ?? ((message, details) => console.error(`[openspeed] ${message}`, details))
   let routes: Map<string, ReturnType<typeof readRouteDocs>['description']> | undefined
   const find = (method: string, path: string) => {
@@ -61,7 +64,7 @@ export function validateResponses(
     )
     return routes.get(`${method === 'HEAD' ? 'GET' : method} ${path}`) ?? routes.get(`ALL ${path}`)
   }
-  return async (c, next) => {
+  return async function validateResponsesMiddleware(c, next) {
     await next()
     const path = c.req.routePath
     const response = c.res

@@ -36,7 +36,7 @@ export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler {
       'bodyLimit(): maxSize must be a whole number of bytes',
     )
   }
-  const middleware: MiddlewareHandler = (c, next) => {
+  const middleware: MiddlewareHandler = function bodyLimitMiddleware(c, next) {
     assertContentLength(c.req.header('content-length'), maxSize)
     c.req.bodyLimit = maxSize
     return next()

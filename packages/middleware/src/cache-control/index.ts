@@ -127,7 +127,7 @@ export function cacheControl(
   })
   const value = toCacheControl(directives)
   const override = options.override === true
-  return async (c, next) => {
+  return async function cacheControlMiddleware(c, next) {
     await next()
     const res = c.res
     if (res === undefined || ((res.status < 200 || res.status > 299) && res.status !== 304)) return

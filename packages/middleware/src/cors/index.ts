@@ -92,7 +92,7 @@ export function cors(options: CorsOptions = {}): MiddlewareHandler {
     options.exposeHeaders === undefined ? '' : tokens('exposeHeaders', options.exposeHeaders).join(', ')
   const varies = check !== '*'
 
-  return async (c, next) => {
+  return async function corsMiddleware(c, next) {
     const origin = c.req.header('origin')
     const allowed = check === '*' || (origin !== undefined && (await check(origin, c)))
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined) {

@@ -69,7 +69,7 @@ export function csrf(options: CsrfOptions = {}): MiddlewareHandler {
     options.token === undefined || options.token === false
       ? null
       : toTokenPolicy(options.token === true ? {} : options.token)
-  const middleware: MiddlewareHandler = async (c, next) => {
+  const middleware: MiddlewareHandler = async function csrfMiddleware(c, next) {
     const unsafe = !kSafeMethods.has(c.req.method)
     if (unsafe) await assertSameOrigin(c, trusted)
     if (token !== null) await checkToken(c, token, unsafe)

@@ -42,7 +42,7 @@ const kNotModifiedHeaders = [
 export function etag(options: EtagOptions = {}): MiddlewareHandler {
   checkMiddlewareOptions('etag()', 'OS_ERR_ETAG_INVALID_OPTIONS', options, { weak: 'boolean' })
   const weak = options.weak === true
-  return async (c, next) => {
+  return async function etagMiddleware(c, next) {
     await next()
     const method = c.req.method
     const res = c.res

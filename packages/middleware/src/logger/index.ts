@@ -53,7 +53,7 @@ export function logger(options: LoggerOptions = {}): MiddlewareHandler {
   })
   const base = options.logger ?? createConsoleLogger()
   const level = options.level ?? defaultLevel
-  return async (c, next) => {
+  return async function loggerMiddleware(c, next) {
     const start = performance.now()
     const boundId = c.get('requestId') as string | undefined
     const log = boundId !== undefined && base.child !== undefined ? base.child({ requestId: boundId }) : base

@@ -62,7 +62,7 @@ export function requestId(options: RequestIdOptions = {}): MiddlewareHandler {
       `requestId(): ${JSON.stringify(options.header)} is not a header name`,
     )
   }
-  return (c, next) => {
+  return function requestIdMiddleware(c, next) {
     const incoming = trust ? c.req.header(header) : undefined
     const id =
       incoming !== undefined && incoming.length <= maxLength && kSafeId.test(incoming)

@@ -154,7 +154,7 @@ export function securityHeaders(options: SecurityHeadersOptions = {}): Middlewar
     csp !== false && csp?.reportOnly ? 'content-security-policy-report-only' : 'content-security-policy'
   // split once around the nonce marker so each request only joins strings
   const cspParts = csp === false ? null : serializeCsp(csp ?? {}).split(cspNonce)
-  return (c, next) => {
+  return function securityHeadersMiddleware(c, next) {
     for (const [name, value] of headers) c.header(name, value)
     if (cspParts !== null) {
       if (cspParts.length === 1) {

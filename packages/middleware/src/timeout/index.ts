@@ -52,7 +52,7 @@ export function timeout(ms: number, options: TimeoutOptions = {}): MiddlewareHan
   if (status !== 503 && status !== 504)
     throw configError('OS_ERR_TIMEOUT_INVALID_OPTIONS', 'timeout(): status must be 503 or 504')
   const detail = options.detail ?? `The request took longer than ${ms} ms`
-  const middleware: MiddlewareHandler = async (c, next) => {
+  const middleware: MiddlewareHandler = async function timeoutMiddleware(c, next) {
     const controller = new AbortController()
     c.set('timeoutSignal', AbortSignal.any([controller.signal, c.req.signal]))
     let timer: ReturnType<typeof setTimeout> | undefined

@@ -60,7 +60,7 @@ export function timing(options: TimingOptions = {}): MiddlewareHandler {
   const allowOrigin = options.allowOrigin
   if (allowOrigin !== undefined && /[\r\n\0]/.test(allowOrigin))
     throw configError('OS_ERR_TIMING_INVALID_OPTIONS', 'timing(): invalid allowOrigin')
-  return async (c, next) => {
+  return async function timingMiddleware(c, next) {
     const start = performance.now()
     const metrics = new MetricList(digits)
     c.set('timing', metrics)
