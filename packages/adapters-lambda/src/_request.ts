@@ -80,7 +80,11 @@ export function toEventRequest(event: Record<string, unknown>, format: EventForm
     const domainName = (event as unknown as APIGatewayProxyEventV2 | ALBEvent).requestContext as {
       domainName?: unknown
     }
-    url = eventOrigin(headers, domainName.domainName) + eventTarget(event, format)
+    const origin = eventOrigin(headers, domainName.domainName)
+    // the Host header then names the authority the URL was built with: a Host no URL can hold
+    // (which Lambda's front ends pass through) is replaced by the API domain, never routed on
+    headers.set('host', origin.slice(origin.indexOf('://') + 3))
+    url = origin + eventTarget(event, format)
   } catch {
     throw invalidEvent('The event has no path, or a path that is not valid Unicode')
   }

@@ -101,12 +101,16 @@ describe('requests the app answers', () => {
   it.each(['evil.example/path?', 'localhost:99999', 'a:b', '[::1'])(
     'a host header no URL can hold (%s) falls back to the API domain',
     async (host) => {
-      const echoUrl = new OpenSpeed().get('/my/path', (c) => c.text(new URL(c.req.url).host))
+      const echoUrl = new OpenSpeed().get('/my/path', (c) =>
+        c.text(`${new URL(c.req.url).host} ${c.req.header('host')}`),
+      )
       const event = fixture('function-url')
       event.requestContext.http.method = 'GET'
       event.headers.host = host
       const result = await handle(echoUrl)(event, lambdaContext())
-      expect(result).toMatchObject({ statusCode: 200, body: 'abcdefg.lambda-url.us-east-1.on.aws' })
+      // the app sees one authority: the URL's and the Host header's
+      const domain = 'abcdefg.lambda-url.us-east-1.on.aws'
+      expect(result).toMatchObject({ statusCode: 200, body: `${domain} ${domain}` })
     },
   )
 
