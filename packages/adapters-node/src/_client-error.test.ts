@@ -51,6 +51,16 @@ describe('requests Node rejects before the app sees them', () => {
     expect(response.raw).not.toContain('finished')
   })
 
+  it('finishes the answer to a Connection: close request and ignores what the client sent after it', async () => {
+    const response = await request(
+      'GET /stream HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n',
+    )
+    expect(response.status).toBe(200)
+    expect(response.raw).toContain('finished')
+    expect(response.raw).not.toContain('400 Bad Request')
+    expect(response.raw.match(/HTTP\/1\.1 /g)).toHaveLength(1)
+  })
+
   it('answers headers over 16 KiB with 431', async () => {
     const response = await request(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`)
     expect(response.status).toBe(431)

@@ -22,6 +22,12 @@ const kUnparsable: [ErrorCode, string] = [
  */
 export function onClientError(error: Error & { code?: string }, socket: Duplex): void {
   const inFlight = (socket as Duplex & { _httpMessage?: { headersSent: boolean } | null })._httpMessage
+  // bytes after a `Connection: close` request are ignored (RFC 9112 §9.6): the answer in flight
+  // is finished, and Node closes the connection after it
+  if (error.code === 'HPE_CLOSED_CONNECTION') {
+    if (!inFlight) socket.destroy()
+    return
+  }
   if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
     socket.destroy()
     return
