@@ -95,7 +95,7 @@ export const templateChecks: Record<string, TemplateCheck> = {
       // the folder only), then wait for the reload of the manifest its removal rewrites
       const before = dev.output().length
       rmSync(added)
-      await dev.waitFor(/\] reloaded src\/routes\.manifest\.ts/, 30_000, before)
+      await dev.waitFor(/\] reloaded src\/routes\.manifest\.ts in \d+ ms/, 30_000, before)
       expect((await fetch(`${url}/hello/live`)).status).toBe(404)
       rmSync(join(dir, 'src/routes/hello'), { recursive: true })
     },
