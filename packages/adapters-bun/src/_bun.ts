@@ -1,3 +1,4 @@
+import type { BunServer } from './bun-server.ts'
 // The few Bun APIs the adapter uses, typed here so that neither this package's build nor its users
 // need Bun's global type definitions.
 
@@ -6,22 +7,6 @@ export interface BunSocketAddress {
   address: string
   port: number
   family: 'IPv4' | 'IPv6'
-}
-
-/**
- * The part of a `Bun.Server` the adapter uses (the real object has more: `upgrade`, `publish`, ...).
- *
- * @example
- * const { server } = await serve(app, { port: 0 })
- * console.log(server.pendingRequests)
- */
-export interface BunServer {
-  readonly port?: number
-  readonly hostname?: string
-  readonly url: URL
-  readonly pendingRequests: number
-  requestIP(request: Request): BunSocketAddress | null
-  stop(closeActiveConnections?: boolean): Promise<void>
 }
 
 /** A `Bun.file()` reference. */

@@ -7,11 +7,12 @@ import {
   type ServerHandle,
   startServer,
 } from '@openspeed/core/adapter'
-import { type BunGlobal, type BunServeOptions, type BunServer, bunRuntime } from './_bun.ts'
+import { type BunGlobal, type BunServeOptions, bunRuntime } from './_bun.ts'
 import { resolveStaticPath } from './_static.ts'
+import type { BunServer } from './bun-server.ts'
 import { type BunHandler, type BunHandlerOptions, toBunHandler } from './to-bun-handler.ts'
 
-export type { BunServer } from './_bun.ts'
+export type { BunServer } from './bun-server.ts'
 
 /**
  * Options for {@link serve}.

@@ -1,7 +1,7 @@
 import { FastResponse, getConnInfo, OpenSpeed } from '@openspeed/core'
 import { describe, expect, it } from 'vitest'
-import type { BunServer } from './_bun.ts'
 import { bunRuntime } from './_bun.ts'
+import type { BunServer } from './bun-server.ts'
 import { toBunHandler } from './to-bun-handler.ts'
 
 // Bun's server argument, reduced to what the handler reads (the real one is exercised under Bun

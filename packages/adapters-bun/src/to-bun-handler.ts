@@ -1,6 +1,6 @@
 import type { ConnInfo, OpenSpeed } from '@openspeed/core'
 import { respondSafely, WebRequestSource } from '@openspeed/core/adapter'
-import type { BunServer } from './_bun.ts'
+import type { BunServer } from './bun-server.ts'
 
 /**
  * A Bun `fetch` handler: `(request, server) => Response`.

@@ -1,3 +1,4 @@
+import type { DenoHttpServer, DenoServeHandlerInfo } from './deno-server.ts'
 // The few Deno APIs the adapter uses, typed here so that neither this package's build nor its
 // users need Deno's global type definitions (`deno check` sees the real ones).
 
@@ -6,30 +7,6 @@ export interface DenoNetAddr {
   transport: 'tcp' | 'udp'
   hostname: string
   port: number
-}
-
-/**
- * The second argument Deno passes to a serve handler (`Deno.ServeHandlerInfo`).
- *
- * @example
- * const handler = (request: Request, info: DenoServeHandlerInfo) => new Response(info.remoteAddr.hostname)
- */
-export interface DenoServeHandlerInfo {
-  readonly remoteAddr: DenoNetAddr | { transport: 'unix'; path: string }
-  readonly completed?: Promise<void>
-}
-
-/**
- * The part of `Deno.HttpServer` the adapter uses.
- *
- * @example
- * const { server } = await serve(app, { port: 0 })
- * await server.finished
- */
-export interface DenoHttpServer {
-  readonly addr: DenoNetAddr | { transport: 'unix'; path: string }
-  readonly finished: Promise<void>
-  shutdown(): Promise<void>
 }
 
 /** The `Deno.serve()` options the adapter passes. */

@@ -8,16 +8,11 @@ import {
   type SignalRuntime,
   startServer,
 } from '@openspeed/core/adapter'
-import {
-  type DenoGlobal,
-  type DenoHttpServer,
-  type DenoNetAddr,
-  type DenoServeOptions,
-  denoRuntime,
-} from './_deno.ts'
+import { type DenoGlobal, type DenoNetAddr, type DenoServeOptions, denoRuntime } from './_deno.ts'
+import type { DenoHttpServer } from './deno-server.ts'
 import { type DenoHandlerOptions, toDenoHandler } from './to-deno-handler.ts'
 
-export type { DenoHttpServer, DenoServeHandlerInfo } from './_deno.ts'
+export type { DenoHttpServer, DenoServeHandlerInfo } from './deno-server.ts'
 
 /**
  * Options for {@link serve}.

@@ -1,7 +1,8 @@
 import { FastResponse, getConnInfo, OpenSpeed } from '@openspeed/core'
 import { describe, expect, it } from 'vitest'
+import { toConnInfo } from './_conn-info.ts'
 import { denoRuntime } from './_deno.ts'
-import { toConnInfo, toDenoHandler } from './to-deno-handler.ts'
+import { toDenoHandler } from './to-deno-handler.ts'
 
 const app = new OpenSpeed()
   .get('/', (c) => c.json({ env: c.env ?? null, conn: getConnInfo(c) }))

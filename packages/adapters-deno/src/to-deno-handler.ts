@@ -1,6 +1,7 @@
-import type { ConnInfo, OpenSpeed } from '@openspeed/core'
+import type { OpenSpeed } from '@openspeed/core'
 import { respondSafely, WebRequestSource } from '@openspeed/core/adapter'
-import type { DenoServeHandlerInfo } from './_deno.ts'
+import { toConnInfo } from './_conn-info.ts'
+import type { DenoServeHandlerInfo } from './deno-server.ts'
 
 /**
  * A Deno serve handler: `(request, info) => Response`.
@@ -21,21 +22,6 @@ export interface DenoHandlerOptions {
   env?: unknown
   /** Where failures the app itself could not answer are reported. Default: core's `defaultLogError`. */
   logError?: (error: unknown) => void
-}
-
-const kUnknown: ConnInfo = { remote: {} }
-
-/** The client address from Deno's handler info, for `getConnInfo(c)`. */
-export function toConnInfo(info: DenoServeHandlerInfo | undefined): ConnInfo {
-  const addr = info?.remoteAddr
-  if (addr === undefined || !('hostname' in addr)) return kUnknown
-  return {
-    remote: {
-      address: addr.hostname,
-      port: addr.port,
-      family: addr.hostname.includes(':') ? 'IPv6' : 'IPv4',
-    },
-  }
 }
 
 /**

@@ -1,17 +1,4 @@
-import type {
-  ALBEvent,
-  APIGatewayProxyEvent,
-  APIGatewayProxyEventV2,
-  LambdaFunctionURLEvent,
-} from 'aws-lambda'
 import { LambdaAdapterError } from './errors.ts'
-
-/** An HTTP event from API Gateway (REST or HTTP API), an Application Load Balancer or a Function URL. */
-export type LambdaHttpEvent =
-  | APIGatewayProxyEvent
-  | APIGatewayProxyEventV2
-  | ALBEvent
-  | LambdaFunctionURLEvent
 
 /**
  * The payload format of an event, which also decides the shape of the result: `v1` (REST API and

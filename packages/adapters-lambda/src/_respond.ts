@@ -1,37 +1,9 @@
 import { type ExecutionContext, HttpError, type OpenSpeed, toProblemResponse } from '@openspeed/core'
 import { internalErrorResponse, WebRequestSource } from '@openspeed/core/adapter'
 import type { Context as LambdaContext } from 'aws-lambda'
-import type { EventFormat, LambdaHttpEvent } from './_format.ts'
+import type { EventFormat } from './_format.ts'
 import { toEventRequest } from './_request.ts'
-
-/**
- * What handlers see as `c.env` on Lambda. Type the app with it to read the event, its request
- * context and the Lambda context with their AWS types.
- *
- * @example
- * import type { APIGatewayProxyEventV2 } from 'aws-lambda'
- * const app = new OpenSpeed<{ Bindings: LambdaBindings<APIGatewayProxyEventV2> }>()
- * app.get('/id', (c) => c.text(c.env.requestContext.requestId))
- */
-export interface LambdaBindings<E extends LambdaHttpEvent = LambdaHttpEvent> {
-  /** The event as Lambda delivered it. */
-  event: E
-  /** `event.requestContext`: stage, request id, authorizer claims, source IP, ... */
-  requestContext: E['requestContext']
-  /** The Lambda context: request id, function name, `getRemainingTimeInMillis()`, ... */
-  lambdaContext: LambdaContext
-}
-
-/**
- * Options for `handle()` and `streamHandle()`.
- *
- * @example
- * export const handler = handle(app, { logError: (error) => logger.error(error) })
- */
-export interface LambdaHandlerOptions {
-  /** Where failures the app could not answer are reported. Default: core's `defaultLogError`. */
-  logError?: (error: unknown) => void
-}
+import type { LambdaBindings, LambdaHttpEvent } from './types.ts'
 
 /** Promises handed to `c.executionCtx.waitUntil()`; awaited before the invocation ends. */
 export class PendingWork implements ExecutionContext {

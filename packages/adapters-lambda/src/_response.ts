@@ -1,8 +1,6 @@
-import type { ALBResult, APIGatewayProxyResult, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
+import type { APIGatewayProxyResult, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import type { EventFormat } from './_format.ts'
-
-/** What the handler returns to Lambda: the result shape the event's service expects. */
-export type LambdaResult = APIGatewayProxyResult | APIGatewayProxyStructuredResultV2 | ALBResult
+import type { LambdaResult } from './types.ts'
 
 const kTextType =
   /^(?:text\/|application\/(?:[\w.+-]+\+)?(?:json|xml|javascript|x-www-form-urlencoded|graphql)\b)/i

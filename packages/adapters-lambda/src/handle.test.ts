@@ -2,8 +2,8 @@ import { getConnInfo, OpenSpeed } from '@openspeed/core'
 import type { APIGatewayProxyEventV2 } from 'aws-lambda'
 import { describe, expect, it, vi } from 'vitest'
 import { fixture, lambdaContext } from '../test/_lambda.ts'
-import type { LambdaBindings } from './_respond.ts'
 import { handle } from './handle.ts'
+import type { LambdaBindings } from './types.ts'
 
 const info = (c: any) => ({
   method: c.req.method,

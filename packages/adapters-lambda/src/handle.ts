@@ -1,12 +1,12 @@
 import type { OpenSpeed } from '@openspeed/core'
 import { defaultLogError, internalErrorResponse } from '@openspeed/core/adapter'
 import type { Context as LambdaContext } from 'aws-lambda'
-import { eventFormat, type LambdaHttpEvent } from './_format.ts'
-import { type LambdaHandlerOptions, PendingWork, respondToEvent } from './_respond.ts'
-import { type LambdaResult, toLambdaResult } from './_response.ts'
+import { eventFormat } from './_format.ts'
+import { PendingWork, respondToEvent } from './_respond.ts'
+import { toLambdaResult } from './_response.ts'
+import type { LambdaHandlerOptions, LambdaHttpEvent, LambdaResult } from './types.ts'
 
-export type { LambdaHttpEvent } from './_format.ts'
-export type { LambdaResult } from './_response.ts'
+export type { LambdaHttpEvent, LambdaResult } from './types.ts'
 
 /**
  * A Lambda handler for HTTP events.

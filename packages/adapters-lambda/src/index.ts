@@ -1,4 +1,3 @@
-export type { LambdaBindings, LambdaHandlerOptions } from './_respond.ts'
 export { LambdaAdapterError, type LambdaErrorCode, lambdaErrorCodes } from './errors.ts'
 export {
   handle,
@@ -7,3 +6,4 @@ export {
   type LambdaResult,
 } from './handle.ts'
 export { type LambdaStreamHandler, streamHandle } from './stream-handle.ts'
+export type { LambdaBindings, LambdaHandlerOptions } from './types.ts'

@@ -2,10 +2,11 @@ import type { Writable } from 'node:stream'
 import type { OpenSpeed } from '@openspeed/core'
 import { defaultLogError } from '@openspeed/core/adapter'
 import type { Context as LambdaContext } from 'aws-lambda'
-import { eventFormat, type LambdaHttpEvent } from './_format.ts'
-import { type LambdaHandlerOptions, PendingWork, respondToEvent } from './_respond.ts'
+import { eventFormat } from './_format.ts'
+import { PendingWork, respondToEvent } from './_respond.ts'
 import { singleValueHeaders } from './_response.ts'
 import { LambdaAdapterError } from './errors.ts'
+import type { LambdaHandlerOptions, LambdaHttpEvent } from './types.ts'
 
 /**
  * A streaming Lambda handler, as `awslambda.streamifyResponse()` returns it.

@@ -1,19 +1,8 @@
-import type { Server as HttpServer } from 'node:http'
-import type { Http2SecureServer, Http2Server, Http2Session } from 'node:http2'
-import type { Server as HttpsServer } from 'node:https'
+import type { Http2Session } from 'node:http2'
 import type { Socket } from 'node:net'
-import type { NodeRequest, NodeResponse } from './_request-source.ts'
+import type { NodeRequest, NodeResponse, NodeServer } from './types.ts'
 
 const kSweepInterval = 100
-
-/**
- * Every server `serve()` can create: `node:http`, `node:https`, or `node:http2` (h2c or TLS).
- *
- * @example
- * const { server } = await serve(app)
- * server.maxConnections = 10_000
- */
-export type NodeServer = HttpServer | HttpsServer | Http2Server | Http2SecureServer
 
 /**
  * Tracks what a server must wait for when it shuts down. `node:http(s)` servers track their own

@@ -1,8 +1,9 @@
 import { type OpenSpeed, toProblemResponse } from '@openspeed/core'
 import { defaultLogError, type HandleResult } from '@openspeed/core/adapter'
-import { type NodeRequest, NodeRequestSource, type NodeResponse } from './_request-source.ts'
+import { NodeRequestSource } from './_request-source.ts'
 import { writeInternalError, writeResult } from './_write.ts'
 import type { NodeHandlerOptions } from './to-node-handler.ts'
+import type { NodeRequest, NodeResponse } from './types.ts'
 
 /** Shared, mutable serving state: set `draining` to answer with `Connection: close`. */
 export interface ListenerState {

@@ -1,5 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2'
+import type { Http2ServerRequest } from 'node:http2'
 import type { TLSSocket } from 'node:tls'
 import type { ConnInfo, HttpError } from '@openspeed/core'
 import {
@@ -12,23 +11,7 @@ import {
 import { bytesStream, readNodeBody, toWebStream } from './_body.ts'
 import { splitAbsoluteForm } from './_target.ts'
 import { NodeAdapterError } from './errors.ts'
-
-/**
- * A request as Node's `request` event delivers it, over HTTP/1.x or HTTP/2 (compat API).
- *
- * @example
- * const handler = toNodeHandler(app)
- * server.on('request', (req: NodeRequest, res: NodeResponse) => handler(req, res))
- */
-export type NodeRequest = IncomingMessage | Http2ServerRequest
-/**
- * The response that goes with a {@link NodeRequest}.
- *
- * @example
- * const handler = toNodeHandler(app)
- * server.on('request', (req: NodeRequest, res: NodeResponse) => handler(req, res))
- */
-export type NodeResponse = ServerResponse | Http2ServerResponse
+import type { NodeRequest, NodeResponse } from './types.ts'
 
 /** Whether the response's connection is gone (client disconnect or destroyed stream). */
 export function isClosed(res: NodeResponse): boolean {

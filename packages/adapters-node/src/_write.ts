@@ -2,8 +2,9 @@ import { Buffer } from 'node:buffer'
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import type { HeaderRecord } from '@openspeed/core'
 import { type HandleResult, internalErrorResponse } from '@openspeed/core/adapter'
-import { isClosed, type NodeRequest, type NodeResponse } from './_request-source.ts'
+import { isClosed } from './_request-source.ts'
 import { NodeAdapterError } from './errors.ts'
+import type { NodeRequest, NodeResponse } from './types.ts'
 
 // headers HTTP/2 forbids (RFC 9113 §8.2.2); Node warns and drops them, so strip them quietly
 const kConnectionHeaders = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade']

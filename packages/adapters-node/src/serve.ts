@@ -13,12 +13,12 @@ import {
   startServer,
 } from '@openspeed/core/adapter'
 import { onClientError } from './_client-error.ts'
-import { Drainer, type NodeServer } from './_drain.ts'
+import { Drainer } from './_drain.ts'
 import { createListener } from './_listener.ts'
-import type { NodeRequest, NodeResponse } from './_request-source.ts'
 import type { NodeHandlerOptions } from './to-node-handler.ts'
+import type { NodeRequest, NodeResponse, NodeServer } from './types.ts'
 
-export type { NodeServer } from './_drain.ts'
+export type { NodeServer } from './types.ts'
 
 /**
  * Options for {@link serve}.

@@ -1,8 +1,8 @@
 import type { OpenSpeed } from '@openspeed/core'
 import { createListener } from './_listener.ts'
-import type { NodeRequest, NodeResponse } from './_request-source.ts'
+import type { NodeRequest, NodeResponse } from './types.ts'
 
-export type { NodeRequest, NodeResponse } from './_request-source.ts'
+export type { NodeRequest, NodeResponse } from './types.ts'
 
 /**
  * A Node `request` listener, for `node:http`, `node:https`, `node:http2` (compat API) or Express.

@@ -1,4 +1,4 @@
-import type { Logger } from './_listen.ts'
+import type { Logger } from './logger.ts'
 
 /** A parsed command line handed to a command. */
 export interface CommandContext {

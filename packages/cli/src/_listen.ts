@@ -2,12 +2,6 @@ import { once } from 'node:events'
 import { createServer, type Server } from 'node:net'
 import { CliError } from './cli-error.ts'
 
-/** Where the CLI writes status lines and errors. */
-export interface Logger {
-  info(line: string): void
-  error(line: string): void
-}
-
 /**
  * Listens on `port`/`hostname` and reports the URL to reach the server at. A port another process
  * holds is an `OS_ERR_CLI_PORT_IN_USE` error that says how to pick another one.

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util'
 import { formatError } from './_code-frame.ts'
 import { commands } from './_command-list.ts'
 import type { Command } from './_commands.ts'
-import type { Logger } from './_listen.ts'
 import { CliError } from './cli-error.ts'
+import type { Logger } from './logger.ts'
 
 /** Where {@link runCli} runs: folder, output and a signal that stops long-running commands. */
 export interface CliOptions {

@@ -6,10 +6,11 @@ import { toNodeHandler } from '@openspeed/adapters-node'
 import type { OpenSpeed } from '@openspeed/core'
 import { type AppRunner, createAppRunner, type FileChange, isSourceFile } from './_app-runner.ts'
 import { formatError } from './_code-frame.ts'
-import { type Logger, listen } from './_listen.ts'
+import { listen } from './_listen.ts'
 import { writeRouteFiles } from './_route-files.ts'
 import { CliError } from './cli-error.ts'
 import { loadConfig } from './config.ts'
+import type { Logger } from './logger.ts'
 
 /** Options for {@link startDevServer}. */
 export interface DevServerOptions {

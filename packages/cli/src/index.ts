@@ -1,4 +1,3 @@
-export type { Logger } from './_listen.ts'
 export { type BuildOptions, type BuildResult, buildApp } from './build.ts'
 export { type CliOptions, runCli } from './cli.ts'
 export { CliError, type CliErrorCode, cliErrorCodes } from './cli-error.ts'
@@ -12,6 +11,7 @@ export {
   runtimes,
 } from './config.ts'
 export { type DevServer, type DevServerOptions, startDevServer } from './dev-server.ts'
+export type { Logger } from './logger.ts'
 export { createPluginPackage, type PluginOptions } from './plugin-new.ts'
 export { describeRoutes, formatRouteTable, type RouteRow } from './routes.ts'
 export { type StartOptions, startBuild } from './start.ts'

@@ -35,9 +35,6 @@ export const errorStatus = {
   OS_ERR_INVALID_OPTIONS: 500,
 } as const
 
-/** A stable OpenSpeed core error code, such as `OS_ERR_VALIDATION_FAILED`. */
-export type ErrorCode = keyof typeof errorStatus
-
 const titles: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',

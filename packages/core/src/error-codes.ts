@@ -1,9 +1,15 @@
-import { type ErrorCode, errorStatus } from './_error-status.ts'
+import { errorStatus } from './_error-status.ts'
 import type { ErrorCodeInfo } from './openspeed-error.ts'
 
 type CoreCodeTable = { readonly [K in ErrorCode]: ErrorCodeInfo & { readonly status: number } }
 
-export type { ErrorCode }
+/**
+ * A stable OpenSpeed core error code, such as `OS_ERR_VALIDATION_FAILED`.
+ *
+ * @example
+ * const code: ErrorCode = 'OS_ERR_NOT_FOUND'
+ */
+export type ErrorCode = keyof typeof errorStatus
 
 const descriptions: Record<ErrorCode, string> = {
   OS_ERR_BAD_REQUEST: 'The request is malformed in a way no more specific code describes.',

@@ -1,4 +1,5 @@
-import { type ErrorCode, errorStatus, statusTitle } from './_error-status.ts'
+import { errorStatus, statusTitle } from './_error-status.ts'
+import type { ErrorCode } from './error-codes.ts'
 import { OpenSpeedError } from './openspeed-error.ts'
 
 /** One validation issue, as listed in a problem response's `errors` member. */

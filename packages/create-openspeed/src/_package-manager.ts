@@ -1,14 +1,6 @@
+import type { PackageManager } from './package-manager.ts'
 /** Package managers the scaffolder knows how to install with. */
 export const packageManagers = ['npm', 'pnpm', 'yarn', 'bun'] as const
-
-/** A supported package manager. */
-export type PackageManager = (typeof packageManagers)[number]
-
-/** The package manager that ran `create` (from `npm_config_user_agent`, e.g. `pnpm/10.3.0 npm/? node/v20`). */
-export function detectPackageManager(userAgent: string | undefined): PackageManager {
-  const name = userAgent?.split(' ')[0]?.split('/')[0]
-  return packageManagers.includes(name as PackageManager) ? (name as PackageManager) : 'npm'
-}
 
 /**
  * The package manager a project's steps use: Bun projects install and run with Bun; others with

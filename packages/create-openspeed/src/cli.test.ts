@@ -2,8 +2,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { detectPackageManager, runScript } from './_package-manager.ts'
+import { runScript } from './_package-manager.ts'
 import { runCreate } from './cli.ts'
+import { detectPackageManager } from './package-manager.ts'
 
 let work: string
 let lines: string[]

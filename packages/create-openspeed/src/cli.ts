@@ -1,18 +1,13 @@
 import { relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import * as prompts from '@clack/prompts'
-import {
-  detectPackageManager,
-  type PackageManager,
-  packageManagerFor,
-  packageManagers,
-  runScript,
-} from './_package-manager.ts'
+import { packageManagerFor, packageManagers, runScript } from './_package-manager.ts'
 import { runStep } from './_steps.ts'
 import { listRuntimes, listTemplates } from './_templates.ts'
 import { openspeedVersions } from './_versions.ts'
 import { createProject } from './create.ts'
 import { CreateError } from './create-error.ts'
+import { detectPackageManager, type PackageManager } from './package-manager.ts'
 
 /** Where {@link runCreate} runs. Defaults: the real process. */
 export interface RunOptions {

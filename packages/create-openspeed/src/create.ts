@@ -9,11 +9,12 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
-import { type PackageManager, packageManagerFor, runScript } from './_package-manager.ts'
+import { packageManagerFor, runScript } from './_package-manager.ts'
 import { copyFiles, fillPlaceholders, mergeManifests } from './_render.ts'
 import { listRuntimes, listTemplates, templatesDir } from './_templates.ts'
 import { openspeedVersions } from './_versions.ts'
 import { CreateError } from './create-error.ts'
+import type { PackageManager } from './package-manager.ts'
 
 /** Options for {@link createProject}. */
 export interface CreateOptions {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type ContentCoding, negotiateEncoding, parseAcceptEncoding } from './_accept-encoding.ts'
+import { negotiateEncoding, parseAcceptEncoding } from './_accept-encoding.ts'
+import type { ContentCoding } from './compress/options.ts'
 
 const all: ContentCoding[] = ['zstd', 'br', 'gzip', 'deflate']
 

@@ -1,10 +1,4 @@
-/**
- * A content coding the middleware can produce (the HTTP tokens).
- *
- * @example
- * const preferred: ContentCoding[] = ['br', 'gzip']
- */
-export type ContentCoding = 'zstd' | 'br' | 'gzip' | 'deflate'
+import type { ContentCoding } from './compress/options.ts'
 
 // RFC 9110 §12.5.3: Accept-Encoding = #( codings [ weight ] ); weight = OWS ";" OWS "q=" qvalue
 const kEntry = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?:[ \t]*;[ \t]*[qQ]=(0(?:\.\d{0,3})?|1(?:\.0{0,3})?))?$/

@@ -1,5 +1,5 @@
 import { configError } from './_errors.ts'
-import type { MiddlewareSetupCode } from './errors/_codes.ts'
+import type { MiddlewareSetupCode } from './errors/codes.ts'
 
 /**
  * A parsed IP address: 4 bytes for IPv4, 16 for IPv6. IPv4-mapped IPv6 (`::ffff:1.2.3.4`) is

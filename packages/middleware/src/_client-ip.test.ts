@@ -2,7 +2,8 @@ import { type Context, OpenSpeed } from '@openspeed/core'
 import { WebRequestSource } from '@openspeed/core/adapter'
 import { describe, expect, it } from 'vitest'
 import { formatIp } from './_cidr.ts'
-import { type ClientAddressOptions, createClientAddressReader, parseHops } from './_client-ip.ts'
+import { createClientAddressReader, parseHops } from './_client-ip.ts'
+import type { ClientAddressOptions } from './client-address-options.ts'
 
 async function clientOf(
   options: ClientAddressOptions,

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { errorCodes, HttpError, OpenSpeedError } from '@openspeed/core'
 import { expect, it } from 'vitest'
-import { MiddlewareError, middlewareError } from './_errors.ts'
+import { middlewareError } from './_errors.ts'
 import { middlewareErrorCodes } from './errors/index.ts'
+import { MiddlewareError } from './errors/middleware-error.ts'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 const rows = [...readme.matchAll(/^\| `(OS_ERR_[A-Z0-9_]+)` \|/gm)].map((match) => match[1]!)

@@ -1,7 +1,8 @@
 import type { StandardSchemaV1 } from '@openspeed/core'
-import { convertSchema, type SchemaConverter, type SchemaIo } from './_convert.ts'
-import { componentName } from './component.ts'
+import { componentName } from './_component-names.ts'
+import { convertSchema } from './_convert.ts'
 import { OpenApiError } from './errors.ts'
+import type { SchemaConverter, SchemaIo } from './schema-converter.ts'
 import type { JsonSchemaObject } from './types.ts'
 
 const kDefs = /^#\/(?:\$defs|definitions)\/(.+)$/

@@ -1,12 +1,7 @@
 import type { StandardSchemaV1 } from '@openspeed/core'
 import { OpenApiError } from './errors.ts'
+import type { SchemaConverter, SchemaIo } from './schema-converter.ts'
 import type { JsonSchemaObject } from './types.ts'
-
-/** Whether a schema describes what a request sends (`input`) or what a handler answers (`output`). */
-export type SchemaIo = 'input' | 'output'
-
-/** A custom schema converter: return JSON Schema, or `undefined` to use the built-in ones. */
-export type SchemaConverter = (schema: StandardSchemaV1, io: SchemaIo) => JsonSchemaObject | undefined
 
 type Convert = (options: { target: string; libraryOptions?: Record<string, unknown> }) => JsonSchemaObject
 

@@ -1,6 +1,5 @@
 import type { StandardSchemaV1 } from '@openspeed/core'
-
-const names = new WeakMap<object, string>()
+import { nameComponent } from './_component-names.ts'
 
 /**
  * Names a schema as a reusable OpenAPI component: wherever a route uses it, the document holds a
@@ -16,11 +15,6 @@ export function component<S extends StandardSchemaV1>(name: string, schema: S): 
   if (!/^[A-Za-z0-9._-]+$/.test(name)) {
     throw new TypeError(`The component name "${name}" may only contain letters, digits, ".", "_" and "-"`)
   }
-  names.set(schema, name)
+  nameComponent(schema, name)
   return schema
-}
-
-/** The name given with `component()`, if any. */
-export function componentName(schema: StandardSchemaV1): string | undefined {
-  return names.get(schema)
 }

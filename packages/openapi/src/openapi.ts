@@ -1,11 +1,11 @@
 import type { OpenSpeed } from '@openspeed/core'
 import { SchemaRegistry } from './_components.ts'
-import type { SchemaConverter } from './_convert.ts'
 import { buildOperation } from './_operation.ts'
 import { operationIdFor, toOpenApiPaths } from './_paths.ts'
 import { problemSchema } from './_problems.ts'
 import { readRouteDocs } from './_route-docs.ts'
 import { OpenApiError } from './errors.ts'
+import type { SchemaConverter } from './schema-converter.ts'
 import type {
   ComponentsObject,
   InfoObject,

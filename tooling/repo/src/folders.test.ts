@@ -11,7 +11,7 @@ it('lists child folders without the ones git ignores', () => {
 })
 
 it('lists source files without tests', () => {
-  expect(sourceFiles(here)).toEqual(['error-tables.ts', 'folders.ts', 'markdown.ts'])
+  expect(sourceFiles(here)).toEqual(['error-tables.ts', 'folders.ts', 'internal-names.ts', 'markdown.ts'])
   expect(sourceFiles(`${fixture}/src`)).toEqual(['index.ts'])
 })
 

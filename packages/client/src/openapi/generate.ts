@@ -1,4 +1,5 @@
-import { type JsonSchema, toDoc, toKey, toType } from './_schema.ts'
+import { toDoc, toKey, toType } from './_schema.ts'
+import type { JsonSchema } from './json-schema.ts'
 
 type Ref = { $ref: string }
 

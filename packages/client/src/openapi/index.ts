@@ -1,6 +1,6 @@
-export type { JsonSchema } from './_schema.ts'
 export {
   type GenerateClientTypesOptions,
   generateClientTypes,
   type OpenApiDocument,
 } from './generate.ts'
+export type { JsonSchema } from './json-schema.ts'

@@ -1,27 +1,9 @@
 import { type Context, FastResponse, type MiddlewareHandler } from '@openspeed/core'
-import { type ContentCoding, negotiateEncoding } from '../_accept-encoding.ts'
+import { negotiateEncoding } from '../_accept-encoding.ts'
 import { checkMiddlewareOptions, configError } from '../_errors.ts'
 import { appendVary, responseHeader } from '../_response.ts'
 import { isCompressible } from './_compressible.ts'
-
-/**
- * Options for `compress()`.
- *
- * @example
- * const options: CompressOptions = { encodings: ['br', 'gzip'], threshold: 2048 }
- */
-export interface CompressOptions {
-  /**
-   * Codings offered, in server preference order (used to break q-value ties). Default
-   * `['zstd', 'br', 'gzip', 'deflate']` (node:zlib build) or `['gzip', 'zstd', 'br', 'deflate']`
-   * (CompressionStream build); codings the runtime cannot produce are left out.
-   */
-  encodings?: readonly ContentCoding[]
-  /** Bodies of known length below this many bytes are sent as they are. Default 1024. */
-  threshold?: number
-  /** Which content types to compress. Default: text, JSON, XML, JavaScript, SVG, wasm, fonts. */
-  filter?: (contentType: string) => boolean
-}
+import type { CompressOptions, ContentCoding } from './options.ts'
 
 /** A compressor for one coding, backed by whatever the runtime offers. */
 export interface Encoder {

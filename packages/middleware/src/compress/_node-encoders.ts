@@ -1,7 +1,7 @@
 import type { Transform } from 'node:stream'
 import * as zlib from 'node:zlib'
-import type { ContentCoding } from '../_accept-encoding.ts'
 import type { Encoder } from './_compress.ts'
+import type { ContentCoding } from './options.ts'
 
 type Callback = (error: Error | null, result: Uint8Array) => void
 export type Engine = Transform & { flush(kind: number, callback: () => void): void }

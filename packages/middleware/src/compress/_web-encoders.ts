@@ -1,5 +1,5 @@
-import type { ContentCoding } from '../_accept-encoding.ts'
 import type { Encoder } from './_compress.ts'
+import type { ContentCoding } from './options.ts'
 
 const kFormats: Record<ContentCoding, string> = {
   zstd: 'zstd',

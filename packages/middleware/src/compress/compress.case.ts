@@ -2,9 +2,8 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import { type MiddlewareHandler, OpenSpeed } from '@openspeed/core'
 import { expect, it } from 'vitest'
 import { withServer } from '../../test/_serve.ts'
-import type { ContentCoding } from '../_accept-encoding.ts'
 import { rawRequest } from '../_runtimes.case.ts'
-import type { CompressOptions } from './_compress.ts'
+import type { CompressOptions, ContentCoding } from './options.ts'
 
 export const bigJson: string = JSON.stringify(
   Array.from({ length: 300 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a', 'b'] })),

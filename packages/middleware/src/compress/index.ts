@@ -1,10 +1,9 @@
 import type { MiddlewareHandler } from '@openspeed/core'
-import type { ContentCoding } from '../_accept-encoding.ts'
-import { type CompressOptions, createCompress } from './_compress.ts'
+import { createCompress } from './_compress.ts'
 import { webEncoders } from './_web-encoders.ts'
+import type { CompressOptions, ContentCoding } from './options.ts'
 
-export type { ContentCoding } from '../_accept-encoding.ts'
-export type { CompressOptions } from './_compress.ts'
+export type { CompressOptions, ContentCoding } from './options.ts'
 
 // CompressionStream takes no level: its Brotli runs at the maximum quality (about 3.7 ms per KB on
 // Node 24, 200 times gzip), so gzip leads unless the client ranks another coding higher by q-value

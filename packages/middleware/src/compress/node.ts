@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from '@openspeed/core'
-import { type CompressOptions, createCompress } from './_compress.ts'
+import { createCompress } from './_compress.ts'
 import { nodeEncoders } from './_node-encoders.ts'
+import type { CompressOptions } from './options.ts'
 
-export type { ContentCoding } from '../_accept-encoding.ts'
-export type { CompressOptions } from './_compress.ts'
+export type { CompressOptions, ContentCoding } from './options.ts'
 
 /**
  * `compress()` backed by node:zlib, chosen by the `node` export condition of

@@ -1,16 +1,6 @@
 import type { Context } from '@openspeed/core'
 import { configError } from '../_errors.ts'
-
-/**
- * Which origins CORS allows: `'*'` (any, without credentials), one origin, a list of origins,
- * patterns (`'https://*.example.com'` or a RegExp that must match the whole origin) or a function.
- */
-export type CorsOrigin =
-  | '*'
-  | string
-  | RegExp
-  | readonly (string | RegExp)[]
-  | ((origin: string, c: Context) => boolean | Promise<boolean>)
+import type { CorsOrigin } from './options.ts'
 
 /** Decides whether one `Origin` header value is allowed. */
 export type OriginCheck = (origin: string, c: Context) => boolean | Promise<boolean>

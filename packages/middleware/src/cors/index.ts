@@ -1,10 +1,11 @@
 import type { MiddlewareHandler } from '@openspeed/core'
 import { checkMiddlewareOptions, configError, middlewareError } from '../_errors.ts'
 import { appendVary, tokenPattern } from '../_response.ts'
-import { type CorsOrigin, toOriginCheck } from './_origin.ts'
+import { toOriginCheck } from './_origin.ts'
 import { answerPreflight, type PreflightPolicy } from './_preflight.ts'
+import type { CorsOrigin } from './options.ts'
 
-export type { CorsOrigin } from './_origin.ts'
+export type { CorsOrigin } from './options.ts'
 
 /**
  * Options for {@link cors}.

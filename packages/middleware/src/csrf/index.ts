@@ -1,10 +1,12 @@
 import { type MiddlewareHandler, withDescription } from '@openspeed/core'
 import { checkMiddlewareOptions, configError } from '../_errors.ts'
-import { type CorsOrigin, type OriginCheck, toOriginCheck } from '../cors/_origin.ts'
+import { type OriginCheck, toOriginCheck } from '../cors/_origin.ts'
+import type { CorsOrigin } from '../cors/options.ts'
 import { assertSameOrigin } from './_origin.ts'
-import { type CsrfTokenOptions, checkToken, toTokenPolicy } from './_token.ts'
+import { checkToken, toTokenPolicy } from './_token.ts'
+import type { CsrfTokenOptions } from './options.ts'
 
-export type { CsrfTokenOptions } from './_token.ts'
+export type { CsrfTokenOptions } from './options.ts'
 
 /**
  * Options for {@link csrf}.

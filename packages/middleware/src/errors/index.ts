@@ -1,7 +1,7 @@
-export { MiddlewareError } from '../_errors.ts'
 export {
   type MiddlewareErrorCode,
   type MiddlewareProblemCode,
   type MiddlewareSetupCode,
   middlewareErrorCodes,
-} from './_codes.ts'
+} from './codes.ts'
+export { MiddlewareError } from './middleware-error.ts'

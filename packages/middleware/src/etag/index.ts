@@ -1,9 +1,10 @@
 import { FastResponse, type MiddlewareHandler } from '@openspeed/core'
 import { checkMiddlewareOptions } from '../_errors.ts'
 import { responseHeader } from '../_response.ts'
-import { computeEtag, ifNoneMatchHits } from './_match.ts'
+import { ifNoneMatchHits } from './_match.ts'
+import { computeEtag } from './compute-etag.ts'
 
-export { computeEtag } from './_match.ts'
+export { computeEtag } from './compute-etag.ts'
 
 /**
  * Options for {@link etag}.

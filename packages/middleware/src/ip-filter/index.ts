@@ -1,2 +1,2 @@
-export type { ClientAddressOptions, TrustProxy } from '../_client-ip.ts'
+export type { ClientAddressOptions, TrustProxy } from '../client-address-options.ts'
 export { type IpFilterOptions, ipFilter } from './ip-filter.ts'

@@ -1,7 +1,8 @@
 import { getConnInfo, type MiddlewareHandler } from '@openspeed/core'
 import { compileRanges, parseIp } from '../_cidr.ts'
-import { type ClientAddressOptions, clientAddressSchema, createClientAddressReader } from '../_client-ip.ts'
+import { clientAddressSchema, createClientAddressReader } from '../_client-ip.ts'
 import { checkMiddlewareOptions, configError, middlewareError } from '../_errors.ts'
+import type { ClientAddressOptions } from '../client-address-options.ts'
 
 /**
  * Options for {@link ipFilter}.

@@ -1,8 +1,13 @@
 import { type Context, HttpError, type MiddlewareHandler } from '@openspeed/core'
 import { checkMiddlewareOptions } from '../_errors.ts'
-import { createConsoleLogger, type LoggerLike, type LogLevel } from './_console.ts'
+import { createConsoleLogger, type LoggerLike, type LogLevel } from './console-logger.ts'
 
-export { type ConsoleLoggerOptions, createConsoleLogger, type LoggerLike, type LogLevel } from './_console.ts'
+export {
+  type ConsoleLoggerOptions,
+  createConsoleLogger,
+  type LoggerLike,
+  type LogLevel,
+} from './console-logger.ts'
 
 /**
  * Options for {@link logger}.

@@ -1,16 +1,12 @@
 import type { MiddlewareHandler, OptionRule, OptionsSchema } from '@openspeed/core'
 import { checkMiddlewareOptions, configError } from '../_errors.ts'
-import { type CspOptions, createNonce, cspNonce, serializeCsp } from './_csp.ts'
-import {
-  defaultPermissionsPolicy,
-  type HstsOptions,
-  type PermissionsPolicy,
-  serializeHsts,
-  serializePermissions,
-} from './_headers.ts'
+import { createNonce, serializeCsp } from './_csp.ts'
+import { serializeHsts, serializePermissions } from './_headers.ts'
+import { type CspOptions, cspNonce } from './csp.ts'
+import { defaultPermissionsPolicy, type HstsOptions, type PermissionsPolicy } from './header-options.ts'
 
-export { type CspDirectives, type CspOptions, cspNonce, defaultCspDirectives } from './_csp.ts'
-export { defaultPermissionsPolicy, type HstsOptions, type PermissionsPolicy } from './_headers.ts'
+export { type CspDirectives, type CspOptions, cspNonce, defaultCspDirectives } from './csp.ts'
+export { defaultPermissionsPolicy, type HstsOptions, type PermissionsPolicy } from './header-options.ts'
 
 /**
  * Options for {@link securityHeaders}: every header has a secure default; give a value to

@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from '@openspeed/core'
 import { checkMiddlewareOptions, configError } from '../_errors.ts'
-import { MetricList, type Timing } from './_metrics.ts'
+import { MetricList } from './_metrics.ts'
+import type { Timing } from './types.ts'
 
-export type { Timing } from './_metrics.ts'
+export type { Timing } from './types.ts'
 
 /**
  * Options for {@link timing}.

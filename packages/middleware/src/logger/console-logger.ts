@@ -13,7 +13,12 @@ export interface LoggerLike {
   child?(bindings: Record<string, unknown>): LoggerLike
 }
 
-/** A log level name. */
+/**
+ * A log level name.
+ *
+ * @example
+ * logger({ level: (status): LogLevel => (status >= 500 ? 'error' : 'info') })
+ */
 export type LogLevel = 'info' | 'warn' | 'error'
 
 /**

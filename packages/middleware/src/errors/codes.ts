@@ -1,6 +1,11 @@
 import type { ErrorCodeTable } from '@openspeed/core'
 
-/** A problem code a client can get from this package's middleware (the `code` member). */
+/**
+ * A problem code a client can get from this package's middleware (the `code` member).
+ *
+ * @example
+ * const code: MiddlewareProblemCode = 'OS_ERR_CORS_ORIGIN_NOT_ALLOWED'
+ */
 export type MiddlewareProblemCode =
   | 'OS_ERR_CORS_INVALID_PREFLIGHT'
   | 'OS_ERR_CORS_ORIGIN_NOT_ALLOWED'
@@ -17,7 +22,12 @@ export type MiddlewareProblemCode =
   | 'OS_ERR_STATIC_RANGE_NOT_SATISFIABLE'
   | 'OS_ERR_RATE_LIMIT_UNKNOWN_ADDRESS'
 
-/** A code thrown as a {@link MiddlewareError} when a middleware is created with invalid options. */
+/**
+ * A code thrown as a {@link MiddlewareError} when a middleware is created with invalid options.
+ *
+ * @example
+ * const code: MiddlewareSetupCode = 'OS_ERR_CORS_INVALID_OPTIONS'
+ */
 export type MiddlewareSetupCode =
   | 'OS_ERR_CORS_INVALID_OPTIONS'
   | 'OS_ERR_REQUEST_ID_INVALID_OPTIONS'
@@ -35,7 +45,12 @@ export type MiddlewareSetupCode =
   | 'OS_ERR_LOGGER_INVALID_OPTIONS'
   | 'OS_ERR_ETAG_INVALID_OPTIONS'
 
-/** A stable error code of `@openspeed/middleware`. */
+/**
+ * A stable error code of `@openspeed/middleware`.
+ *
+ * @example
+ * const description = middlewareErrorCodes['OS_ERR_CORS_INVALID_OPTIONS' satisfies MiddlewareErrorCode].description
+ */
 export type MiddlewareErrorCode = MiddlewareProblemCode | MiddlewareSetupCode
 
 /**
