@@ -1,8 +1,30 @@
 // What both type-check benchmarks share: one `tsc --extendedDiagnostics` run per variant,
 // medians over rounds, and the Markdown table they report.
 import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { formatNumber, median } from '@openspeed/bench-shared'
+
+const compilerOptions = {
+  target: 'ES2022',
+  lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  allowImportingTsExtensions: true,
+  types: [],
+}
+
+/** Writes `tsconfig.<variant.file>.json` in `work` for each variant: one file checked, strict. */
+export function writeTsconfigs(work, variants) {
+  for (const variant of variants) {
+    const config = { compilerOptions, files: [variant.file] }
+    writeFileSync(join(work, `tsconfig.${variant.file}.json`), `${JSON.stringify(config, null, 2)}\n`)
+  }
+}
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
 

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { formatNumber, machine, packageVersions, withLock } from '@openspeed/bench-shared'
 import { generateClientTypes } from '@openspeed/client/openapi'
-import { checkVariant, formatTable, medianRows } from './_tsc.mjs'
+import { checkVariant, formatTable, medianRows, writeTsconfigs } from './_tsc.mjs'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const work = join(here, '.work', 'github')
@@ -57,21 +57,7 @@ function writeProject() {
     join(work, 'types-only.ts'),
     "import type { Paths } from './github.d.ts'\nexport type Name = Paths['/repos/{owner}/{repo}']['get']['output']['full_name']\n",
   )
-  const compilerOptions = {
-    target: 'ES2022',
-    lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    allowImportingTsExtensions: true,
-    types: [],
-  }
-  for (const variant of variants) {
-    const config = { compilerOptions, files: [variant.file] }
-    writeFileSync(join(work, `tsconfig.${variant.file}.json`), `${JSON.stringify(config, null, 2)}\n`)
-  }
+  writeTsconfigs(work, variants)
   const paths = Object.keys(document.paths).length
   return { generateMs, contractBytes: contract.length, paths, version: document.info.version }
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { formatNumber, machine, packageVersions, withLock } from '@openspeed/bench-shared'
 import { emitContract } from '@openspeed/client/contract'
-import { checkVariant, formatTable, medianRows } from './_tsc.mjs'
+import { checkVariant, formatTable, medianRows, writeTsconfigs } from './_tsc.mjs'
 import { appSource, clientSource, routeCount } from './app-source.mjs'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -29,21 +29,7 @@ function writeProject() {
     join(work, 'client-contract.ts'),
     clientSource("import type { Contract } from './contract.d.ts'", 'Contract'),
   )
-  const compilerOptions = {
-    target: 'ES2022',
-    lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    allowImportingTsExtensions: true,
-    types: [],
-  }
-  for (const variant of variants) {
-    const config = { compilerOptions, files: [variant.file] }
-    writeFileSync(join(work, `tsconfig.${variant.file}.json`), `${JSON.stringify(config, null, 2)}\n`)
-  }
+  writeTsconfigs(work, variants)
   const started = performance.now()
   const { routes } = emitContract({
     entry: join(work, 'app.ts'),
