@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
-import process from 'node:process'
+import { pid } from 'node:process'
 
 /** The import specifier for `dir/file` as seen from the module written at `out`. */
 export function importSpecifier(out: string, dir: string, file: string): string {
@@ -25,7 +25,7 @@ export async function writeGenerated(out: string, text: string): Promise<void> {
   const current = await readFile(path, 'utf8').catch(() => null)
   if (current === text) return
   await mkdir(dirname(path), { recursive: true })
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+  const temporary = join(dirname(path), `.${basename(path)}.${pid}.tmp`)
   await writeFile(temporary, text)
   await rename(temporary, path)
 }
