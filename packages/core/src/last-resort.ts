@@ -34,11 +34,11 @@ export function internalErrorResponse(): FastResponse<ProblemDetails> {
 }
 
 /**
- * `app.respond()` for a Fetch-API adapter, with the adapter's own answers built in: a source with
- * an invalid Host (`source.invalid`) gets its 400 problem response without running the app; and if
- * responding throws or rejects, `logError` gets the error (a logger that throws is ignored) and
- * the client gets {@link internalErrorResponse}. The platform's own error page, which may show a
- * stack, is never reached.
+ * `app.respond()` for a Fetch-API adapter, with a last resort built in: if responding throws or
+ * rejects, `logError` gets the error (a logger that throws is ignored) and the client gets
+ * {@link internalErrorResponse}. The platform's own error page, which may show a stack, is never
+ * reached. (A source with an invalid Host, `source.invalid`, is answered by the app itself with its
+ * 400, before any middleware runs.)
  *
  * @example
  * import { respondSafely, WebRequestSource } from '@openspeed/core/adapter'
@@ -51,8 +51,6 @@ export function respondSafely(
   executionCtx?: ExecutionContext,
   logError: (error: unknown) => void = defaultLogError,
 ): Response | Promise<Response> {
-  const invalid = source.invalid
-  if (invalid !== undefined) return toProblemResponse(invalid).toResponse()
   let result: Response | Promise<Response>
   try {
     result = app.respond(source, env, executionCtx)
